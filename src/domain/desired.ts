@@ -1,0 +1,49 @@
+import { Schema } from "effect"
+import { CanonicalState, Qualifier } from "./states.js"
+
+/** Where something sits in the source document: 1-based line and column. */
+export class SourceLocation extends Schema.Class<SourceLocation>("SourceLocation")({
+  file: Schema.String,
+  line: Schema.Int,
+  column: Schema.Int
+}) {}
+
+/** One row of the tracking table that asks for a work package to be in a state. */
+export class DesiredRow extends Schema.Class<DesiredRow>("DesiredRow")({
+  workPackageId: Schema.Int,
+  state: CanonicalState,
+  qualifiers: Schema.Array(Qualifier),
+  /** The Status cell after the bold state and qualifiers. */
+  note: Schema.String,
+  /** The first column of the row (e.g. the Track), for humans. */
+  label: Schema.String,
+  line: Schema.Int,
+  column: Schema.Int
+}) {}
+
+export const SkipReason = Schema.Literal(
+  "NoWorkPackageReference",
+  "NoBoldState",
+  "UnknownState",
+  "MultipleWorkPackageReferences"
+)
+export type SkipReason = typeof SkipReason.Type
+
+/** A row that was read but is out of scope for the sync; surfaced as a warning. */
+export class SkippedRow extends Schema.Class<SkippedRow>("SkippedRow")({
+  reason: SkipReason,
+  message: Schema.String,
+  line: Schema.Int,
+  column: Schema.Int,
+  /** The work package the row refers to, when it names exactly one. */
+  workPackageId: Schema.optional(Schema.Int)
+}) {}
+
+/** The desired state read from one markdown document. */
+export class DesiredState extends Schema.Class<DesiredState>("DesiredState")({
+  file: Schema.String,
+  /** Line of the tracking table's header row. */
+  tableLine: Schema.Int,
+  rows: Schema.Array(DesiredRow),
+  skipped: Schema.Array(SkippedRow)
+}) {}

@@ -1,0 +1,44 @@
+import { Schema } from "effect"
+import { BlockedItem, PlanSource, SkippedItem } from "./plan.js"
+
+export const Outcome = Schema.Literal("applied", "unchanged", "failed", "stale")
+export type Outcome = typeof Outcome.Type
+
+/** Why one item failed, in words a user can act on. `tag` is the typed error's tag. */
+export class ItemError extends Schema.Class<ItemError>("ItemError")({
+  tag: Schema.String,
+  message: Schema.String,
+  hint: Schema.optional(Schema.String)
+}) {}
+
+/** What happened to one planned change when it was applied. */
+export class ChangeResult extends Schema.Class<ChangeResult>("ChangeResult")({
+  workPackageId: Schema.Int,
+  subject: Schema.String,
+  from: Schema.String,
+  to: Schema.String,
+  line: Schema.Int,
+  outcome: Outcome,
+  error: Schema.optional(ItemError),
+  /** Non-fatal problems, e.g. the audit comment could not be posted. */
+  warnings: Schema.Array(Schema.String)
+}) {}
+
+export class ApplySummary extends Schema.Class<ApplySummary>("ApplySummary")({
+  applied: Schema.Int,
+  unchanged: Schema.Int,
+  failed: Schema.Int,
+  stale: Schema.Int,
+  skipped: Schema.Int,
+  blocked: Schema.Int
+}) {}
+
+export class ApplyReport extends Schema.Class<ApplyReport>("ApplyReport")({
+  formatVersion: Schema.Literal(1),
+  source: PlanSource,
+  openProjectUrl: Schema.String,
+  summary: ApplySummary,
+  results: Schema.Array(ChangeResult),
+  skipped: Schema.Array(SkippedItem),
+  blocked: Schema.Array(BlockedItem)
+}) {}
