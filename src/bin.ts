@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { NodeContext, NodeRuntime } from "@effect/platform-node"
+import { Effect } from "effect"
+import { run } from "./cli/Cli.js"
+import { EXIT_OK, reportFailure } from "./cli/reportFailure.js"
+
+// The only composition root: platform layers are chosen here, per-command layers in src/cli/.
+const main = run(process.argv).pipe(
+  Effect.matchCauseEffect({ onSuccess: () => Effect.succeed(EXIT_OK), onFailure: reportFailure }),
+  Effect.provide(NodeContext.layer)
+)
+
+NodeRuntime.runMain(main, {
+  disableErrorReporting: true,
+  teardown: (exit, onExit) => onExit(exit._tag === "Success" ? exit.value : 1)
+})

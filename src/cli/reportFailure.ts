@@ -1,0 +1,30 @@
+import { ValidationError } from "@effect/cli"
+import { Cause, Console, Effect, Option } from "effect"
+import { ExitWithCode } from "./ExitWithCode.js"
+
+/** Exit codes of op-reconcile (documented in the README). */
+export const EXIT_OK = 0
+export const EXIT_ERROR = 1
+
+const hasMessage = (u: unknown): u is { readonly message: string } =>
+  typeof u === "object" && u !== null && "message" in u && typeof u.message === "string"
+
+/**
+ * The one place that turns a failed run into an exit code and prints the error once, without a stack
+ * trace. Usage errors were already printed by @effect/cli; a bug (defect) is printed in full, because
+ * nothing else would explain it.
+ */
+export const reportFailure = <E>(cause: Cause.Cause<E>): Effect.Effect<number> => {
+  if (Cause.isInterruptedOnly(cause)) return Effect.succeed(130)
+  const failure = Cause.failureOption(cause)
+  if (Option.isNone(failure)) {
+    return Console.error(`op-reconcile: internal error (please report it):\n${Cause.pretty(cause)}`).pipe(
+      Effect.as(EXIT_ERROR)
+    )
+  }
+  const error: unknown = failure.value
+  if (error instanceof ExitWithCode) return Effect.succeed(error.code)
+  if (ValidationError.isValidationError(error)) return Effect.succeed(EXIT_ERROR)
+  const text = hasMessage(error) && error.message.length > 0 ? error.message : String(error)
+  return Console.error(`op-reconcile: error: ${text}`).pipe(Effect.as(EXIT_ERROR))
+}
