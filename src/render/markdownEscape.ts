@@ -1,0 +1,57 @@
+/**
+ * Values from the plan document and from OpenProject end up in a GitHub comment posted by a bot. Escaped,
+ * they can neither break the table (pipes, newlines), inject HTML or markdown (links, images, math), nor
+ * notify anyone (`@user`, `@org/team`, `#123` cross-references).
+ */
+
+// Entities, not backslashes: a backslash escape does not survive inside every construct, an entity does,
+// and GFM splits table cells before it decodes entities.
+const ENTITIES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "|": "&#124;",
+  "\\": "&#92;",
+  "`": "&#96;",
+  "*": "&#42;",
+  _: "&#95;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "~": "&#126;",
+  $: "&#36;"
+}
+
+const SPECIAL = /[&<>|\\`*_[\]~$]/g
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed
+const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
+const ZERO_WIDTH_JOINER = "\u200d"
+
+/** Longest value shown in a cell; subjects longer than this are cut with an ellipsis. */
+export const MAX_CELL_CHARS = 200
+
+const truncate = (text: string, maxChars: number): string => {
+  const chars = [...text]
+  return chars.length <= maxChars ? text : `${chars.slice(0, maxChars - 1).join("")}…`
+}
+
+/**
+ * GitHub links `@name` and `#123` only when the sign is directly followed by the name or number; a zero-width
+ * joiner in between leaves the text readable and inert. Entities would not do: they are decoded first.
+ */
+const neutraliseReferences = (text: string): string =>
+  text.replace(/@/g, `@${ZERO_WIDTH_JOINER}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
+
+/** One value, safe inside a GFM table cell or an HTML block, on a single line. */
+// References are neutralised before entities are written, so the `#` of an entity like `&#124;` is left alone.
+export const escapeMarkdown = (text: string, maxChars: number = MAX_CELL_CHARS): string =>
+  neutraliseReferences(truncate(text.replace(LINE_BREAKS_AND_CONTROLS, " ").trim(), maxChars)).replace(
+    SPECIAL,
+    (c) => ENTITIES[c] ?? c
+  )
+
+/**
+ * The hidden marker by which the comment is found again and updated instead of duplicated. Only characters
+ * that cannot end an HTML comment are kept, so a marker can never leak the rest of the body into view.
+ */
+export const markerComment = (marker: string): string =>
+  `<!-- op-reconcile:${marker.replace(/[^A-Za-z0-9._:/@+=-]/g, "_").replace(/-{2,}/g, "-")} -->`

@@ -1,0 +1,35 @@
+import type { FoldableSection } from "./markdownBudget.js"
+import { escapeMarkdown } from "./markdownEscape.js"
+
+/** GFM table pieces; cells are passed already escaped (or built from escaped parts). */
+export const tableHeader = (columns: ReadonlyArray<string>): string =>
+  `| ${columns.join(" | ")} |\n| ${columns.map(() => "---").join(" | ")} |\n`
+
+export const tableRow = (cells: ReadonlyArray<string>): string => `| ${cells.join(" | ")} |\n`
+
+/**
+ * A work package as a link into OpenProject when the instance URL is a plain http(s) URL (it comes from
+ * configuration, but it still must not break the link syntax), else as code: a bare `wp#44` is no reference.
+ */
+export const workPackageCell = (openProjectUrl: string, id: number): string => {
+  const base = openProjectUrl.replace(/\/+$/, "")
+  return /^https?:\/\/[^\s()<>[\]`|]+$/.test(base) ? `[wp#${id}](${base}/work_packages/${id})` : `\`wp#${id}\``
+}
+
+export const transitionCell = (from: string, to: string): string => `${escapeMarkdown(from)} → ${escapeMarkdown(to)}`
+
+/** A `<details>` section with a table, and its folded form for when the comment runs out of room. */
+export const detailsSection = (
+  summary: string,
+  columns: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  jsonName: string
+): ReadonlyArray<FoldableSection> =>
+  rows.length === 0
+    ? []
+    : [
+        {
+          full: `<details>\n<summary>${summary}</summary>\n\n${tableHeader(columns)}${rows.map(tableRow).join("")}\n</details>\n\n`,
+          folded: `<details>\n<summary>${summary}</summary>\n\nLeft out to keep this comment within GitHub's size limit; see the ${jsonName}.\n\n</details>\n\n`
+        }
+      ]

@@ -1,0 +1,68 @@
+import type { ApplyReport, ChangeResult, Outcome } from "../domain/outcome.js"
+import { fitToBudget } from "./markdownBudget.js"
+import { escapeMarkdown } from "./markdownEscape.js"
+import { detailsSection, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
+import { commentHead, DEFAULT_MAX_COMMENT_LENGTH, type MarkdownOptions } from "./renderPlanMarkdown.js"
+import { sourceLocation } from "./sourceLocation.js"
+import { applySummaryLine } from "./summaryLines.js"
+
+const OUTCOME_CELL: Record<Outcome, string> = {
+  failed: "❌ failed",
+  stale: "⚠️ stale",
+  applied: "✅ applied",
+  unchanged: "➖ unchanged"
+}
+
+// Failures first: when the table must be cut to fit, what someone has to act on stays visible.
+const OUTCOME_RANK: Record<Outcome, number> = { failed: 0, stale: 1, applied: 2, unchanged: 3 }
+
+const detailsCell = (r: ChangeResult): string =>
+  [
+    ...(r.error === undefined ? [] : [escapeMarkdown(r.error.message, 600)]),
+    ...(r.error?.hint === undefined ? [] : [`Hint: ${escapeMarkdown(r.error.hint, 400)}`]),
+    ...r.warnings.map((w) => `Warning: ${escapeMarkdown(w, 400)}`)
+  ].join("<br>")
+
+/** The outcome of an apply as a pull-request comment, in the same shape as the plan comment. */
+export const renderApplyMarkdown = (report: ApplyReport, options: MarkdownOptions): string => {
+  const wp = (id: number) => workPackageCell(report.openProjectUrl, id)
+  const where = (line: number) => escapeMarkdown(sourceLocation(report.source.path, line))
+  const results = [...report.results].sort(
+    (a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome] || a.line - b.line
+  )
+  return fitToBudget({
+    head: commentHead(options, applySummaryLine(report.summary)),
+    tableHeader: tableHeader(["Outcome", "Work package", "Subject", "Transition", "Source", "Details"]),
+    tableRows: results.map((r) =>
+      tableRow([
+        OUTCOME_CELL[r.outcome],
+        wp(r.workPackageId),
+        escapeMarkdown(r.subject),
+        transitionCell(r.from, r.to),
+        where(r.line),
+        detailsCell(r)
+      ])
+    ),
+    moreRowsNote: (n) => `\n… and ${n} more ${n === 1 ? "result" : "results"} (see the JSON report).\n`,
+    sections: [
+      ...detailsSection(
+        `${report.blocked.length} blocked`,
+        ["Work package", "Wanted", "Why", "Source"],
+        report.blocked.map((b) => [
+          wp(b.workPackageId),
+          escapeMarkdown(b.state),
+          escapeMarkdown(b.message, 600),
+          where(b.line)
+        ]),
+        "JSON report"
+      ),
+      ...detailsSection(
+        `${report.skipped.length} skipped`,
+        ["Source", "Why"],
+        report.skipped.map((s) => [where(s.line), escapeMarkdown(s.message, 600)]),
+        "JSON report"
+      )
+    ],
+    maxLength: options.maxLength ?? DEFAULT_MAX_COMMENT_LENGTH
+  })
+}

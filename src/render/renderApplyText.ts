@@ -1,0 +1,63 @@
+import type { ApplyReport, ChangeResult, Outcome } from "../domain/outcome.js"
+import { type Paint, painter, type Tone } from "./ansi.js"
+import { sourceLocation } from "./sourceLocation.js"
+import { applySummaryLine } from "./summaryLines.js"
+import { terminalSafe } from "./terminalSafe.js"
+import {
+  blockedLines,
+  joinBlocks,
+  type TextOptions,
+  transitionText,
+  warningLines,
+  widest,
+  wpLabel
+} from "./textBlocks.js"
+
+const OUTCOME_STYLE: Record<Outcome, { readonly mark: string; readonly tone: Tone }> = {
+  applied: { mark: "✓", tone: "green" },
+  unchanged: { mark: "=", tone: "cyan" },
+  failed: { mark: "✗", tone: "red" },
+  stale: { mark: "!", tone: "yellow" }
+}
+
+const OUTCOME_WIDTH = widest(Object.keys(OUTCOME_STYLE))
+
+const resultLines = (
+  r: ChangeResult,
+  path: string,
+  paint: Paint,
+  widths: { readonly id: number; readonly transition: number }
+): ReadonlyArray<string> => {
+  const { mark, tone } = OUTCOME_STYLE[r.outcome]
+  const head =
+    `${paint(tone, mark)} ${paint("bold", wpLabel(r.workPackageId).padEnd(widths.id))}  ` +
+    `${transitionText(r.from, r.to).padEnd(widths.transition)}  ${paint(tone, r.outcome.padEnd(OUTCOME_WIDTH))}  ` +
+    `(${sourceLocation(path, r.line)})  ${paint("dim", terminalSafe(r.subject))}`
+  return [
+    head,
+    ...(r.error === undefined ? [] : [`    ${terminalSafe(r.error.message)}`]),
+    ...(r.error?.hint === undefined ? [] : [`    hint: ${terminalSafe(r.error.hint)}`]),
+    ...r.warnings.map((w) => `    ${paint("yellow", "warning:")} ${terminalSafe(w)}`)
+  ]
+}
+
+/** One line per change with its outcome, OpenProject's reason under each failure, then the summary. */
+export const renderApplyText = (report: ApplyReport, options: TextOptions): string => {
+  const paint = painter(options.color)
+  const path = report.source.path
+  const widths = {
+    id: widest([...report.results, ...report.blocked].map((r) => wpLabel(r.workPackageId))),
+    transition: widest(report.results.map((r) => transitionText(r.from, r.to)))
+  }
+  return joinBlocks([
+    report.results.length === 0
+      ? ["Nothing to apply."]
+      : report.results.flatMap((r) => resultLines(r, path, paint, widths)),
+    blockedLines(path, report.blocked, paint, widths.id),
+    warningLines(
+      report.skipped.map((s) => `${path}:${s.line}: ${s.message}`),
+      paint
+    ),
+    [paint("bold", applySummaryLine(report.summary))]
+  ])
+}

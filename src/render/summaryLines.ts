@@ -1,0 +1,26 @@
+import type { ApplySummary } from "../domain/outcome.js"
+import type { PlanSummary } from "../domain/plan.js"
+
+const notAttempted = (skipped: number, blocked: number): ReadonlyArray<string> => [
+  ...(skipped > 0 ? [`${skipped} skipped`] : []),
+  ...(blocked > 0 ? [`${blocked} blocked`] : [])
+]
+
+/** The one line a reader needs from a plan; shared by the text and markdown renderers. */
+export const planSummaryLine = (s: PlanSummary): string => {
+  if (s.changes > 0) {
+    return `Plan: ${s.changes} to transition, ${s.inSync} in sync, ${s.skipped} skipped, ${s.blocked} blocked.`
+  }
+  const rest = notAttempted(s.skipped, s.blocked)
+  // "matches the plan" is only the whole truth when nothing was skipped or blocked, so say what was left out.
+  return rest.length === 0
+    ? "No changes. OpenProject matches the plan."
+    : `No changes. OpenProject matches the plan (${s.inSync} in sync); ${rest.join(", ")}.`
+}
+
+/** The one line a reader needs from an apply; the `Apply: …` sentence is stable for scripts to match. */
+export const applySummaryLine = (s: ApplySummary): string => {
+  const line = `Apply: ${s.applied} applied, ${s.unchanged} unchanged, ${s.failed} failed, ${s.stale} stale.`
+  const rest = notAttempted(s.skipped, s.blocked)
+  return rest.length === 0 ? line : `${line} Not attempted: ${rest.join(", ")}.`
+}

@@ -1,0 +1,39 @@
+import type { BlockedItem } from "../domain/plan.js"
+import type { Paint } from "./ansi.js"
+import { sourceLocation } from "./sourceLocation.js"
+import { terminalSafe } from "./terminalSafe.js"
+
+/** Pieces shared by the plan and apply text renderers. */
+
+export interface TextOptions {
+  readonly color: boolean
+}
+
+export const wpLabel = (id: number): string => `wp#${id}`
+
+/** Columns are padded to the widest value so a long list reads as a table. */
+export const widest = (values: ReadonlyArray<string>): number => values.reduce((max, v) => Math.max(max, v.length), 0)
+
+export const transitionText = (from: string, to: string): string => `${terminalSafe(from)} → ${terminalSafe(to)}`
+
+export const blockedLines = (
+  path: string,
+  items: ReadonlyArray<BlockedItem>,
+  paint: Paint,
+  idWidth: number
+): ReadonlyArray<string> =>
+  items.flatMap((b) => [
+    `${paint("red", "!")} ${paint("bold", wpLabel(b.workPackageId).padEnd(idWidth))}  ` +
+      `blocked → ${terminalSafe(b.state)}  (${sourceLocation(path, b.line)})`,
+    `    ${terminalSafe(b.message)}`
+  ])
+
+export const warningLines = (warnings: ReadonlyArray<string>, paint: Paint): ReadonlyArray<string> =>
+  warnings.map((w) => `${paint("yellow", "Warning:")} ${terminalSafe(w)}`)
+
+/** Blank-line-separated blocks, empty ones left out, ending in a newline. */
+export const joinBlocks = (blocks: ReadonlyArray<ReadonlyArray<string>>): string =>
+  `${blocks
+    .filter((b) => b.length > 0)
+    .map((b) => b.join("\n"))
+    .join("\n\n")}\n`
