@@ -1,0 +1,49 @@
+import type { ApplyReport } from "../domain/outcome.js"
+import type { Plan } from "../domain/plan.js"
+import { type Annotation, annotation } from "./annotations.js"
+
+/**
+ * The plan's skipped rows (warnings, as the runbook's WARN lines) and blocked items (errors: the sync cannot
+ * hold until someone fixes them) as annotations on the plan file's lines.
+ * `file` is the workspace-relative path of the source (see `annotationPath`).
+ */
+export const planAnnotations = (plan: Plan, file: string): ReadonlyArray<string> => [
+  ...plan.skipped.map((item) =>
+    annotation({
+      level: "warning",
+      file,
+      line: item.line,
+      col: item.column,
+      title:
+        item.workPackageId === undefined
+          ? "op-reconcile: row skipped"
+          : `op-reconcile: wp#${item.workPackageId} skipped`,
+      message: item.message
+    })
+  ),
+  ...plan.blocked.map((item) =>
+    annotation({
+      level: "error",
+      file,
+      line: item.line,
+      col: item.column,
+      title: `op-reconcile: wp#${item.workPackageId} blocked`,
+      message: item.message
+    })
+  )
+]
+
+/** Failed items of an apply, on the lines that asked for them. */
+export const applyAnnotations = (report: ApplyReport, file: string): ReadonlyArray<string> =>
+  report.results
+    .filter((result) => result.outcome === "failed")
+    .map((result) => {
+      const detail: Annotation = {
+        level: "error",
+        file,
+        line: result.line,
+        title: `op-reconcile: wp#${result.workPackageId} ${result.from} → ${result.to} failed`,
+        message: [result.error?.message, result.error?.hint].filter((s) => s !== undefined).join("\n")
+      }
+      return annotation(detail)
+    })
