@@ -1,0 +1,254 @@
+import { HttpClient, HttpClientRequest } from "@effect/platform"
+import { Clock, Duration, Effect, Either, RateLimiter, Redacted, type Schema } from "effect"
+import type { ObservedWorkPackage } from "../domain/observed.js"
+import { type OpenProjectRequestError, UnexpectedResponse } from "./errors.js"
+import {
+  ActivityCollection,
+  HalActivity,
+  HalUser,
+  type HalWorkPackage,
+  HalWorkPackage as HalWorkPackageSchema,
+  StatusCollection,
+  WorkPackageCollection,
+  WorkPackageForm
+} from "./Hal.js"
+import { classifyFailure, decodeSuccess, type ReceivedResponse } from "./OpenProject/classifyResponse.js"
+import {
+  toAllowedStatuses,
+  toCommentTexts,
+  toCurrentUser,
+  toObservedWorkPackage,
+  toStatus
+} from "./OpenProject/fromHal.js"
+import { commentBody, emptyFormBody, setStatusBody } from "./OpenProject/requestBodies.js"
+import { type HttpMethod, retrySchedule } from "./OpenProject/retryPolicy.js"
+import { timedOut, transportFailure } from "./OpenProject/transportFailure.js"
+import { chunkIds, collectionTarget } from "./OpenProject/workPackageQuery.js"
+import { OpenProjectConfig, type OpenProjectSettings } from "./OpenProjectConfig.js"
+
+export interface SetStatusRequest {
+  readonly id: number
+  /** The lockVersion last read; a stale one gives UpdateConflict instead of overwriting someone's edit. */
+  readonly lockVersion: number
+  /** A status href exactly as OpenProject gave it (Status.href). */
+  readonly statusHref: string
+  /** Send OpenProject's notifications (e-mail, in-app) for this change; default false. */
+  readonly notify?: boolean | undefined
+}
+
+export interface AddCommentRequest {
+  readonly id: number
+  /** Markdown, as OpenProject stores comments. */
+  readonly text: string
+  readonly notify?: boolean | undefined
+}
+
+interface Call<A, I> {
+  readonly method: HttpMethod
+  /** An absolute URL on the configured instance. */
+  readonly url: string
+  readonly body?: unknown
+  readonly schema: Schema.Schema<A, I>
+}
+
+/** A body the server echoes back could hold the key; errors carry bodies, so they are scrubbed first. */
+const makeScrubber = (apiKey: Redacted.Redacted<string>) => {
+  const key = Redacted.value(apiKey)
+  const secrets = [key, Buffer.from(`apikey:${key}`).toString("base64")]
+  return (text: string): string => secrets.reduce((scrubbed, secret) => scrubbed.split(secret).join("[redacted]"), text)
+}
+
+/** A token bucket of `requestsPerSecond`; rates below one per second become one request per 1/rate seconds. */
+const makeRateLimiter = (requestsPerSecond: number) => {
+  const limit = Math.max(1, Math.floor(requestsPerSecond))
+  return RateLimiter.make({
+    limit,
+    interval: Duration.millis(Math.ceil((limit / requestsPerSecond) * 1000)),
+    algorithm: "token-bucket"
+  })
+}
+
+const notifyParam = (notify: boolean | undefined) => `notify=${notify === true ? "true" : "false"}`
+
+const makeOpenProject = Effect.gen(function* () {
+  const settings: OpenProjectSettings = yield* OpenProjectConfig
+  const client = yield* HttpClient.HttpClient
+  const limiter = yield* makeRateLimiter(settings.requestsPerSecond)
+  const permits = yield* Effect.makeSemaphore(settings.concurrency)
+  const root = new URL(settings.baseUrl)
+  const pathPrefix = root.pathname.replace(/\/+$/, "")
+  const scrub = makeScrubber(settings.apiKey)
+  // The key leaves its Redacted wrapper only here, inside the header the platform builds.
+  const authorize =
+    settings.auth === "basic"
+      ? HttpClientRequest.basicAuth("apikey", settings.apiKey)
+      : HttpClientRequest.bearerToken(settings.apiKey)
+
+  const api = (path: string) => `${root.origin}${pathPrefix}/api/v3${path}`
+
+  /** Hrefs are reused as received (they carry a sub-path if OpenProject has one), but only on this instance. */
+  const resolveHref = (href: string, from: string): Either.Either<string, UnexpectedResponse> => {
+    const resolved = URL.canParse(href, root.origin) ? new URL(href, root.origin) : undefined
+    return resolved?.origin === root.origin
+      ? Either.right(resolved.toString())
+      : Either.left(
+          new UnexpectedResponse({
+            method: "GET",
+            url: from,
+            status: 200,
+            excerpt: href.slice(0, 200),
+            problem: "a link that leads away from the configured instance"
+          })
+        )
+  }
+
+  const buildRequest = <A, I>(call: Call<A, I>) => {
+    const base = HttpClientRequest.make(call.method)(call.url).pipe(
+      authorize,
+      HttpClientRequest.setHeader("accept", "application/hal+json, application/json")
+    )
+    return call.body === undefined ? base : HttpClientRequest.bodyUnsafeJson(base, call.body)
+  }
+
+  /** One attempt: a concurrency permit, a rate-limit token, then the exchange under a timeout. */
+  const attempt = <A, I>(call: Call<A, I>): Effect.Effect<A, OpenProjectRequestError> => {
+    const { method, url } = call
+    const path = url.slice(root.origin.length)
+    const exchange = Effect.gen(function* () {
+      const started = yield* Clock.currentTimeMillis
+      const response = yield* client.execute(buildRequest(call)).pipe(
+        Effect.mapError((error) => transportFailure(method, url, error)),
+        Effect.tapError((error) =>
+          Effect.logDebug("OpenProject request failed").pipe(
+            Effect.annotateLogs({ method, path, status: "no answer", reason: error.reason })
+          )
+        )
+      )
+      const body = yield* response.text.pipe(Effect.mapError((error) => transportFailure(method, url, error)))
+      const finished = yield* Clock.currentTimeMillis
+      yield* Effect.logDebug("OpenProject request").pipe(
+        Effect.annotateLogs({ method, path, status: response.status, durationMs: finished - started })
+      )
+      const received: ReceivedResponse = { method, url, status: response.status, headers: response.headers, body }
+      if (response.status >= 200 && response.status < 300) {
+        return yield* decodeSuccess(call.schema, scrub)(received)
+      }
+      return yield* Effect.fail(classifyFailure(received, finished, scrub))
+    })
+    return exchange.pipe(
+      Effect.timeoutFail({
+        duration: settings.timeout,
+        onTimeout: () => timedOut(method, url, Duration.toSeconds(settings.timeout))
+      }),
+      limiter,
+      permits.withPermits(1)
+    )
+  }
+
+  /** Retries live here, so no caller ever retries by hand. */
+  const send = <A, I>(call: Call<A, I>): Effect.Effect<A, OpenProjectRequestError> =>
+    Effect.retry(
+      attempt(call),
+      retrySchedule({ method: call.method, retryBase: settings.retryBase, maxRetries: settings.maxRetries })
+    )
+
+  /** Every page of one collection query, following nextByOffset until the server stops linking one. */
+  const readAllPages = (firstUrl: string) =>
+    Effect.gen(function* () {
+      const elements: Array<HalWorkPackage> = []
+      const visited = new Set<string>()
+      let next: string | undefined = firstUrl
+      while (next !== undefined) {
+        const url: string = next
+        visited.add(url)
+        const page = yield* send({ method: "GET", url, schema: WorkPackageCollection })
+        elements.push(...page._embedded.elements)
+        const href = page._links.nextByOffset?.href
+        // An empty page or a link back to a page already read ends the walk: the server has nothing more.
+        next = href === undefined || page._embedded.elements.length === 0 ? undefined : yield* resolveHref(href, url)
+        if (next !== undefined && visited.has(next)) next = undefined
+      }
+      return elements
+    })
+
+  const statuses = Effect.fn("OpenProject.statuses")(function* () {
+    const collection = yield* send({ method: "GET", url: api("/statuses"), schema: StatusCollection })
+    return collection._embedded.elements.map(toStatus)
+  })
+
+  const observe = Effect.fn("OpenProject.observe")(function* (ids: Iterable<number>) {
+    const wanted = Array.from(new Set(ids)).sort((a, b) => a - b)
+    const chunks = chunkIds(pathPrefix, wanted)
+    const pages = yield* Effect.forEach(
+      chunks,
+      (chunk) => readAllPages(`${root.origin}${collectionTarget(pathPrefix, chunk)}`),
+      {
+        concurrency: settings.concurrency
+      }
+    )
+    const asked = new Set(wanted)
+    const observed = new Map<number, ObservedWorkPackage>()
+    for (const wp of pages.flat()) {
+      if (asked.has(wp.id)) observed.set(wp.id, toObservedWorkPackage(wp))
+    }
+    return observed as ReadonlyMap<number, ObservedWorkPackage>
+  })
+
+  const workPackage = Effect.fn("OpenProject.workPackage")(function* (id: number) {
+    const wp = yield* send({ method: "GET", url: api(`/work_packages/${id}`), schema: HalWorkPackageSchema })
+    return toObservedWorkPackage(wp)
+  })
+
+  const setStatus = Effect.fn("OpenProject.setStatus")(function* (request: SetStatusRequest) {
+    const wp = yield* send({
+      method: "PATCH",
+      url: api(`/work_packages/${request.id}?${notifyParam(request.notify)}`),
+      body: setStatusBody(request.lockVersion, request.statusHref),
+      schema: HalWorkPackageSchema
+    })
+    return toObservedWorkPackage(wp)
+  })
+
+  const addComment = Effect.fn("OpenProject.addComment")(function* (request: AddCommentRequest) {
+    yield* send({
+      method: "POST",
+      url: api(`/work_packages/${request.id}/activities?${notifyParam(request.notify)}`),
+      body: commentBody(request.text),
+      schema: HalActivity
+    })
+  })
+
+  const comments = Effect.fn("OpenProject.comments")(function* (id: number) {
+    const activities = yield* send({
+      method: "GET",
+      url: api(`/work_packages/${id}/activities`),
+      schema: ActivityCollection
+    })
+    return toCommentTexts(activities)
+  })
+
+  const allowedStatuses = Effect.fn("OpenProject.allowedStatuses")(function* (id: number) {
+    const form = yield* send({
+      method: "POST",
+      url: api(`/work_packages/${id}/form`),
+      body: emptyFormBody,
+      schema: WorkPackageForm
+    })
+    return toAllowedStatuses(form)
+  })
+
+  const me = Effect.fn("OpenProject.me")(function* () {
+    const user = yield* send({ method: "GET", url: api("/users/me"), schema: HalUser })
+    return toCurrentUser(user)
+  })
+
+  return { statuses, observe, workPackage, setStatus, addComment, comments, allowedStatuses, me } as const
+})
+
+/**
+ * OpenProject API v3, as op-reconcile uses it. Needs an HttpClient (undici in production, any in tests)
+ * and an OpenProjectConfig; retries, rate limiting, the concurrency bound and timeouts are built in.
+ */
+export class OpenProject extends Effect.Service<OpenProject>()("op-reconcile/OpenProject", {
+  scoped: makeOpenProject
+}) {}

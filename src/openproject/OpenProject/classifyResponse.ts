@@ -1,0 +1,123 @@
+import { Either, identity, Option, ParseResult, Schema } from "effect"
+import {
+  ContentTypeRejected,
+  MissingPermission,
+  NotFound,
+  type OpenProjectRequestError,
+  RateLimited,
+  ServerError,
+  TransitionRefused,
+  Unauthenticated,
+  UnexpectedResponse,
+  UpdateConflict,
+  ValidationFailed
+} from "../errors.js"
+import { HalError, type HalErrorChild } from "../Hal.js"
+import { serverWait } from "./serverWait.js"
+
+/** An answer as received: status, headers (only read for the wait hints, never reported), body text. */
+export interface ReceivedResponse {
+  readonly method: string
+  readonly url: string
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+}
+
+const EXCERPT_LENGTH = 200
+
+/** The start of a body, for error messages: enough to recognise a proxy or login page, never the whole body. */
+export const excerpt = (body: string): string => {
+  const flat = body.replace(/\s+/g, " ").trim()
+  return flat.length <= EXCERPT_LENGTH ? flat : `${flat.slice(0, EXCERPT_LENGTH)}…`
+}
+
+const IDENTIFIER_PREFIX = "urn:openproject-org:api:v3:errors:"
+const isIdentifier = (identifier: string | undefined, name: string) => identifier === `${IDENTIFIER_PREFIX}${name}`
+
+const decodeErrorBody = (body: string): Option.Option<HalError> =>
+  Either.getRight(Schema.decodeUnknownEither(Schema.parseJson(HalError))(body))
+
+/** The workflow refusal, alone or inside a MultipleErrors wrapper; its own message is the one to show. */
+const statusRefusal = (error: HalError): string | undefined => {
+  const refuses = (e: typeof HalErrorChild.Type) =>
+    isIdentifier(e.errorIdentifier, "PropertyConstraintViolation") && e._embedded?.details?.attribute === "status"
+  if (refuses(error)) return error.message
+  return error._embedded?.errors?.find(refuses)?.message
+}
+
+/**
+ * Maps a non-2xx answer to its error, from the status code and OpenProject's `errorIdentifier` only:
+ * messages are localized and change between releases, so they are carried, never parsed.
+ */
+export const classifyFailure = (
+  received: ReceivedResponse,
+  nowMillis: number,
+  scrub: (text: string) => string = identity
+): OpenProjectRequestError => {
+  const response = { ...received, body: scrub(received.body) }
+  const { method, status, url } = response
+  const halError = decodeErrorBody(response.body)
+  const serverMessage = Option.match(halError, {
+    onNone: () => (response.body.trim() === "" ? undefined : excerpt(response.body)),
+    onSome: (e) => e.message
+  })
+  const request = { method, url }
+  const withMessage = serverMessage === undefined ? request : { ...request, serverMessage }
+  switch (status) {
+    case 401:
+      return new Unauthenticated(withMessage)
+    case 403:
+      return new MissingPermission(withMessage)
+    case 404:
+      return new NotFound(withMessage)
+    case 409:
+      return new UpdateConflict(withMessage)
+    case 406:
+    case 415:
+      return new ContentTypeRejected({ ...withMessage, status })
+    case 429:
+      return new RateLimited({ ...request, retryAfter: serverWait(response.headers, nowMillis) })
+  }
+  if (status === 400 || status === 422) {
+    const hal = Option.getOrUndefined(halError)
+    const refusal = status === 422 && hal !== undefined ? statusRefusal(hal) : undefined
+    if (refusal !== undefined) return new TransitionRefused({ ...request, serverMessage: refusal })
+    return new ValidationFailed({
+      ...withMessage,
+      status,
+      errorIdentifier: hal?.errorIdentifier,
+      attribute: hal?._embedded?.details?.attribute
+    })
+  }
+  if (status >= 500 && status <= 599) {
+    return new ServerError({ ...withMessage, status, retryAfter: serverWait(response.headers, nowMillis) })
+  }
+  return unexpected(response, `HTTP ${status}`)
+}
+
+export const unexpected = (response: ReceivedResponse, problem: string): UnexpectedResponse =>
+  new UnexpectedResponse({
+    method: response.method,
+    url: response.url,
+    status: response.status,
+    excerpt: excerpt(response.body),
+    problem
+  })
+
+/** Decodes a 2xx body; anything else than the documented shape is an UnexpectedResponse. */
+export const decodeSuccess =
+  <A, I>(schema: Schema.Schema<A, I>, scrub: (text: string) => string = identity) =>
+  (response: ReceivedResponse): Either.Either<A, UnexpectedResponse> =>
+    Schema.decodeUnknownEither(Schema.parseJson(schema))(response.body).pipe(
+      Either.mapLeft((error) => unexpected({ ...response, body: scrub(response.body) }, scrub(firstProblem(error))))
+    )
+
+/** The first decoding problem in one line, e.g. `["_links"]["status"]: is missing`. */
+const firstProblem = (error: ParseResult.ParseError): string => {
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  const first = issues[0]
+  if (first === undefined) return "not the documented shape"
+  const path = first.path.map((p) => `[${JSON.stringify(p)}]`).join("")
+  return `not the documented shape: ${path === "" ? "" : `${path}: `}${first.message}`.slice(0, 300)
+}

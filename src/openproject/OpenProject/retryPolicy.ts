@@ -1,0 +1,51 @@
+import { Duration, Schedule } from "effect"
+import type { OpenProjectRequestError } from "../errors.js"
+
+export type HttpMethod = "GET" | "PATCH" | "POST"
+
+/** A server that asks for a longer pause than this is not waited for: the run stops and says so. */
+export const LONGEST_SERVER_WAIT = Duration.minutes(2)
+
+const serverAskedTooMuch = (error: OpenProjectRequestError): boolean =>
+  (error._tag === "RateLimited" || error._tag === "ServerError") &&
+  error.retryAfter !== undefined &&
+  Duration.greaterThan(error.retryAfter, LONGEST_SERVER_WAIT)
+
+/**
+ * Whether a failed attempt may be repeated. Reads are safe to repeat after any transient failure.
+ * A write is repeated only when the server said it did not process it (429, 503): after a lost answer
+ * or another 5xx it may have been applied, and the caller must read again before deciding.
+ */
+export const isRetryable =
+  (method: HttpMethod) =>
+  (error: OpenProjectRequestError): boolean => {
+    if (serverAskedTooMuch(error)) return false
+    switch (error._tag) {
+      case "RateLimited":
+        return true
+      case "ServerError":
+        return method === "GET" || error.status === 503
+      case "TransportError":
+        return method === "GET"
+      default:
+        return false
+    }
+  }
+
+/** Exponential backoff with jitter, at most `maxRetries` retries, never sooner than the server asked. */
+export const retrySchedule = (options: {
+  readonly method: HttpMethod
+  readonly retryBase: Duration.Duration
+  readonly maxRetries: number
+}) =>
+  Schedule.exponential(options.retryBase, 2).pipe(
+    Schedule.jittered,
+    Schedule.intersect(Schedule.recurs(options.maxRetries)),
+    Schedule.intersect(Schedule.identity<OpenProjectRequestError>()),
+    Schedule.whileInput(isRetryable(options.method)),
+    Schedule.modifyDelay(([, error], delay) =>
+      (error._tag === "RateLimited" || error._tag === "ServerError") && error.retryAfter !== undefined
+        ? Duration.max(delay, error.retryAfter)
+        : delay
+    )
+  )

@@ -1,0 +1,165 @@
+import { Config, Context, Duration, Effect, Either, Layer, Option, Redacted } from "effect"
+import { InvalidConfig, TOKEN_HELP } from "./errors.js"
+
+export type OpenProjectAuth = "basic" | "bearer"
+
+/** A validated client configuration. */
+export interface OpenProjectSettings {
+  /** The instance root without a trailing slash, e.g. "https://op.example.com" (the client adds /api/v3). */
+  readonly baseUrl: string
+  readonly apiKey: Redacted.Redacted<string>
+  /** "basic" sends `apikey:<key>` (every OpenProject release); "bearer" needs a 2026+ release. */
+  readonly auth: OpenProjectAuth
+  readonly requestsPerSecond: number
+  readonly concurrency: number
+  readonly timeout: Duration.Duration
+  readonly maxRetries: number
+  readonly retryBase: Duration.Duration
+}
+
+/** What a caller may set; everything but the URL and the key has a polite default. */
+export interface OpenProjectConfigOptions {
+  readonly url: string
+  readonly apiKey: Redacted.Redacted<string>
+  readonly auth?: OpenProjectAuth | undefined
+  readonly requestsPerSecond?: number | undefined
+  readonly concurrency?: number | undefined
+  readonly timeout?: Duration.DurationInput | undefined
+  readonly maxRetries?: number | undefined
+  readonly retryBase?: Duration.DurationInput | undefined
+}
+
+export type OpenProjectTuning = Omit<OpenProjectConfigOptions, "url" | "apiKey">
+
+export const DEFAULTS = {
+  auth: "basic",
+  requestsPerSecond: 10,
+  concurrency: 4,
+  timeout: Duration.seconds(30),
+  maxRetries: 4,
+  retryBase: Duration.millis(500)
+} as const
+
+const URL_FIX = "Set OPENPROJECT_URL to the root of the OpenProject instance, e.g. https://openproject.example.com."
+
+const invalid = (setting: string, problem: string, fix: string) => new InvalidConfig({ setting, problem, fix })
+
+const isLoopback = (hostname: string): boolean =>
+  hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+
+/** The instance root as the client uses it: no credentials, query or trailing slash, https unless loopback. */
+export const normalizeBaseUrl = (raw: string): Either.Either<string, InvalidConfig> => {
+  const trimmed = raw.trim()
+  if (trimmed === "") return Either.left(invalid("OPENPROJECT_URL", "is empty.", URL_FIX))
+  if (!URL.canParse(trimmed)) {
+    return Either.left(invalid("OPENPROJECT_URL", `"${trimmed}" is not a URL.`, URL_FIX))
+  }
+  const url = new URL(trimmed)
+  // The URL is echoed in every error message, so it must not carry a secret of its own.
+  if (url.username !== "" || url.password !== "") {
+    return Either.left(
+      invalid(
+        "OPENPROJECT_URL",
+        "contains a user name or password.",
+        "Remove them; the token goes in OPENPROJECT_API_KEY."
+      )
+    )
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return Either.left(invalid("OPENPROJECT_URL", `uses ${url.protocol} instead of https:.`, URL_FIX))
+  }
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    return Either.left(
+      invalid(
+        "OPENPROJECT_URL",
+        `uses plain http for ${url.hostname}, which would send the API token unencrypted.`,
+        "Use https:// (plain http is accepted only for localhost, 127.x.x.x and [::1])."
+      )
+    )
+  }
+  if (url.search !== "" || url.hash !== "") {
+    return Either.left(invalid("OPENPROJECT_URL", "has a query or fragment.", URL_FIX))
+  }
+  // Users often paste the API root; the client adds /api/v3 itself.
+  const path = url.pathname.replace(/\/+$/, "").replace(/\/api\/v3$/, "")
+  return Either.right(`${url.origin}${path}`)
+}
+
+const positive = (setting: string, value: number, integer: boolean): Either.Either<number, InvalidConfig> =>
+  Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value))
+    ? Either.right(value)
+    : Either.left(
+        invalid(setting, `must be a positive ${integer ? "integer" : "number"}, got ${value}.`, "Use a value above 0.")
+      )
+
+const duration = (setting: string, input: Duration.DurationInput): Either.Either<Duration.Duration, InvalidConfig> =>
+  Option.match(Duration.decodeUnknown(input), {
+    onNone: () => Either.left(invalid(setting, "is not a duration.", 'Use e.g. "30 seconds".')),
+    onSome: (d) =>
+      Duration.greaterThan(d, Duration.zero)
+        ? Either.right(d)
+        : Either.left(invalid(setting, "must be positive.", 'Use e.g. "30 seconds".'))
+  })
+
+/** Validates options and fills in the defaults. */
+export const makeSettings = (opts: OpenProjectConfigOptions): Either.Either<OpenProjectSettings, InvalidConfig> =>
+  Either.gen(function* () {
+    const baseUrl = yield* normalizeBaseUrl(opts.url)
+    if (Redacted.value(opts.apiKey).trim() === "") {
+      return yield* Either.left(missingKey("is empty."))
+    }
+    const maxRetries = opts.maxRetries ?? DEFAULTS.maxRetries
+    if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+      return yield* Either.left(
+        invalid("maxRetries", `must be a whole number ≥ 0, got ${maxRetries}.`, "Use 0 to disable retries.")
+      )
+    }
+    return {
+      baseUrl,
+      apiKey: opts.apiKey,
+      auth: opts.auth ?? DEFAULTS.auth,
+      requestsPerSecond: yield* positive(
+        "requestsPerSecond",
+        opts.requestsPerSecond ?? DEFAULTS.requestsPerSecond,
+        false
+      ),
+      concurrency: yield* positive("concurrency", opts.concurrency ?? DEFAULTS.concurrency, true),
+      timeout: yield* duration("timeout", opts.timeout ?? DEFAULTS.timeout),
+      maxRetries,
+      retryBase: yield* duration("retryBase", opts.retryBase ?? DEFAULTS.retryBase)
+    }
+  })
+
+const missingKey = (problem: string) =>
+  invalid("OPENPROJECT_API_KEY", problem, `The client needs an OpenProject API token. ${TOKEN_HELP}`)
+
+const envUrl = Config.string("OPENPROJECT_URL").pipe(
+  Effect.mapError(() => invalid("OPENPROJECT_URL", "is not set.", URL_FIX))
+)
+
+const envKey = Config.redacted("OPENPROJECT_API_KEY").pipe(Effect.mapError(() => missingKey("is not set.")))
+
+/** The OpenProject client's configuration. */
+export class OpenProjectConfig extends Context.Tag("op-reconcile/OpenProjectConfig")<
+  OpenProjectConfig,
+  OpenProjectSettings
+>() {
+  /** Explicit values (tests, or a CLI that read its own flags). */
+  static layer(opts: OpenProjectConfigOptions): Layer.Layer<OpenProjectConfig, InvalidConfig> {
+    return Layer.effect(OpenProjectConfig, makeSettings(opts))
+  }
+
+  /** OPENPROJECT_URL and OPENPROJECT_API_KEY from the ConfigProvider (the environment), plus optional tuning. */
+  static fromEnvWith(tuning: OpenProjectTuning): Layer.Layer<OpenProjectConfig, InvalidConfig> {
+    return Layer.effect(
+      OpenProjectConfig,
+      Effect.gen(function* () {
+        const url = yield* envUrl
+        const apiKey = yield* envKey
+        return yield* makeSettings({ ...tuning, url, apiKey })
+      })
+    )
+  }
+
+  static readonly fromEnv: Layer.Layer<OpenProjectConfig, InvalidConfig> = OpenProjectConfig.fromEnvWith({})
+}

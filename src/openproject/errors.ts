@@ -1,0 +1,217 @@
+import { Duration, Schema } from "effect"
+
+/**
+ * Errors of the OpenProject adapter. Each one names the request (method and full URL, never a header)
+ * and its `message` tells the user what to do. The API key is never a field of any of them.
+ */
+
+const RUNBOOK_TOKEN =
+  "Make a new token in OpenProject → My account → Access tokens and put it in OPENPROJECT_API_KEY " +
+  "(or the CI secret that sets it); see runbook §3."
+
+const RUNBOOK_STATUS_ADMIN =
+  "Align the status names in the plan with OpenProject's status admin " +
+  "(Administration → Work packages → Status / Workflow); see runbook §7."
+
+/** Where a failed request went: every request error carries it. */
+const requestFields = {
+  method: Schema.String,
+  url: Schema.String
+}
+
+const said = (serverMessage: string | undefined): string =>
+  serverMessage === undefined || serverMessage === "" ? "" : ` OpenProject said: "${serverMessage}"`
+
+const waitText = (wait: Duration.Duration | undefined): string =>
+  wait === undefined ? "" : ` OpenProject asked to wait ${Duration.format(wait)}.`
+
+/** 401: the token is missing, wrong, revoked or expired. */
+export class Unauthenticated extends Schema.TaggedError<Unauthenticated>()("Unauthenticated", {
+  ...requestFields,
+  serverMessage: Schema.optional(Schema.String)
+}) {
+  override get message(): string {
+    return (
+      `${this.method} ${this.url}: OpenProject did not accept the API token (401; it was revoked or expired, ` +
+      `or it is not an API token).${said(this.serverMessage)} ${RUNBOOK_TOKEN}`
+    )
+  }
+}
+
+/** 403: the token's user may see the resource but lacks the permission for this request. */
+export class MissingPermission extends Schema.TaggedError<MissingPermission>()("MissingPermission", {
+  ...requestFields,
+  serverMessage: Schema.optional(Schema.String)
+}) {
+  override get message(): string {
+    return (
+      `${this.method} ${this.url}: the token's user lacks the permission for this (403).${said(this.serverMessage)} ` +
+      'Give that user a role with "view work packages", "edit work packages" and "add work package notes" ' +
+      "in the project, or use another user's token."
+    )
+  }
+}
+
+/** 404: the resource does not exist or the token's user cannot see it (OpenProject does not tell which). */
+export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
+  ...requestFields,
+  serverMessage: Schema.optional(Schema.String)
+}) {
+  override get message(): string {
+    return (
+      `${this.method} ${this.url}: not found, or not visible to the token's user (404).${said(this.serverMessage)} ` +
+      "Check the work package id in the plan and that the user is a member of its project."
+    )
+  }
+}
+
+/** 409: the lockVersion sent is stale (someone else edited the work package) or missing. */
+export class UpdateConflict extends Schema.TaggedError<UpdateConflict>()("UpdateConflict", {
+  ...requestFields,
+  serverMessage: Schema.optional(Schema.String)
+}) {
+  override get message(): string {
+    return (
+      `${this.method} ${this.url}: the work package was changed by someone else since it was read (409).` +
+      `${said(this.serverMessage)} Read it again and recompute the change; a rerun does this by itself.`
+    )
+  }
+}
+
+/** 422 on the status: OpenProject's workflow does not allow this transition for the user's roles. */
+export class TransitionRefused extends Schema.TaggedError<TransitionRefused>()("TransitionRefused", {
+  ...requestFields,
+  serverMessage: Schema.String
+}) {
+  override get message(): string {
+    return `${this.method} ${this.url}: OpenProject refused the status change (422).${said(this.serverMessage)} ${RUNBOOK_STATUS_ADMIN}`
+  }
+}
+
+/** Any other 422 or a 400: OpenProject rejected what was sent. */
+export class ValidationFailed extends Schema.TaggedError<ValidationFailed>()("ValidationFailed", {
+  ...requestFields,
+  status: Schema.Int,
+  errorIdentifier: Schema.optional(Schema.String),
+  attribute: Schema.optional(Schema.String),
+  serverMessage: Schema.optional(Schema.String)
+}) {
+  override get message(): string {
+    const on = this.attribute === undefined ? "" : ` on "${this.attribute}"`
+    const id = this.errorIdentifier === undefined ? "" : ` ${this.errorIdentifier.replace(/^.*:/, "")}`
+    return (
+      `${this.method} ${this.url}: OpenProject rejected the request${on} (${this.status}${id}).` +
+      `${said(this.serverMessage)} Fix the value it names; if it is the status, check the plan's status names.`
+    )
+  }
+}
+
+/** 406/415: OpenProject refused the request's Content-Type. */
+export class ContentTypeRejected extends Schema.TaggedError<ContentTypeRejected>()("ContentTypeRejected", {
+  ...requestFields,
+  status: Schema.Int,
+  serverMessage: Schema.optional(Schema.String)
+}) {
+  override get message(): string {
+    return (
+      `${this.method} ${this.url}: OpenProject refused the request's content type (${this.status}).` +
+      `${said(this.serverMessage)} Requests must be sent as application/json; a proxy in front of OpenProject ` +
+      "may be rewriting them."
+    )
+  }
+}
+
+/** 429: too many requests, after the client's own retries. */
+export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited", {
+  ...requestFields,
+  retryAfter: Schema.optional(Schema.DurationFromMillis)
+}) {
+  override get message(): string {
+    return (
+      `${this.method} ${this.url}: OpenProject (or a proxy in front of it) is rate limiting this client (429).` +
+      `${waitText(this.retryAfter)} Wait and run again, or lower the request rate (requestsPerSecond).`
+    )
+  }
+}
+
+/** 5xx, after the client's own retries. */
+export class ServerError extends Schema.TaggedError<ServerError>()("ServerError", {
+  ...requestFields,
+  status: Schema.Int,
+  serverMessage: Schema.optional(Schema.String),
+  retryAfter: Schema.optional(Schema.DurationFromMillis)
+}) {
+  override get message(): string {
+    return (
+      `${this.method} ${this.url}: OpenProject answered with a server error (${this.status}).` +
+      `${said(this.serverMessage)}${waitText(this.retryAfter)} This is not caused by the plan; run again later ` +
+      "and tell the OpenProject administrator if it persists."
+    )
+  }
+}
+
+/**
+ * No usable answer: connection refused or reset, DNS failure, or a timeout.
+ * `requestSent` is true when the request may have reached the server: a write may then have been applied
+ * although its answer was lost, so read the work package again before repeating it.
+ */
+export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
+  ...requestFields,
+  requestSent: Schema.Boolean,
+  reason: Schema.String
+}) {
+  override get message(): string {
+    const after = this.requestSent
+      ? " The request may have reached OpenProject: read the work package again before repeating a write."
+      : ""
+    return (
+      `${this.method} ${this.url}: no answer from OpenProject (${this.reason}).${after} ` +
+      "Check OPENPROJECT_URL and the network, then run again."
+    )
+  }
+}
+
+/** An answer the client cannot read: not JSON, or not the shape OpenProject documents. */
+export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>()("UnexpectedResponse", {
+  ...requestFields,
+  status: Schema.Int,
+  excerpt: Schema.String,
+  problem: Schema.optional(Schema.String)
+}) {
+  override get message(): string {
+    const problem = this.problem === undefined ? "" : ` (${this.problem})`
+    return (
+      `${this.method} ${this.url}: unexpected answer ${this.status}${problem}, body starts with: ${JSON.stringify(this.excerpt)}. ` +
+      "Check that OPENPROJECT_URL is the root of an OpenProject instance (not a login page or a proxy)."
+    )
+  }
+}
+
+/** The client's configuration is unusable; nothing was sent. */
+export class InvalidConfig extends Schema.TaggedError<InvalidConfig>()("InvalidConfig", {
+  setting: Schema.String,
+  problem: Schema.String,
+  fix: Schema.String
+}) {
+  override get message(): string {
+    return `${this.setting}: ${this.problem} ${this.fix}`
+  }
+}
+
+/** Every failure of an OpenProject request. */
+export type OpenProjectRequestError =
+  | Unauthenticated
+  | MissingPermission
+  | NotFound
+  | UpdateConflict
+  | TransitionRefused
+  | ValidationFailed
+  | ContentTypeRejected
+  | RateLimited
+  | ServerError
+  | TransportError
+  | UnexpectedResponse
+
+export type OpenProjectError = OpenProjectRequestError | InvalidConfig
+
+export const TOKEN_HELP = RUNBOOK_TOKEN
