@@ -1,0 +1,115 @@
+/**
+ * The sandbox's public configuration and views (the shared contract other parts of op-reconcile code against).
+ * Kept apart from `Sandbox.ts` so the server's internals can use the types without importing the server.
+ */
+
+/** One work package the sandbox starts with. `status` is a status name; `type` a type name (default "Task"). */
+export interface SandboxWorkPackageSeed {
+  readonly id: number
+  readonly subject: string
+  readonly status: string
+  readonly type?: string
+}
+
+export type SandboxFault =
+  /** Answer with this status and an OpenProject error body instead of handling the request. */
+  | {
+      readonly kind: "status"
+      readonly status: number
+      readonly retryAfterSeconds?: number
+      /**
+       * Sets `RateLimit-Reset` the way OpenProject's rate limiter does: the epoch second at which the
+       * window ends, i.e. now + this many seconds (README §9). `RateLimit-Limit`/`-Remaining` come with it.
+       */
+      readonly rateLimitResetSeconds?: number
+    }
+  /** Destroy the socket without answering. */
+  | { readonly kind: "reset" }
+  /** Answer normally after `ms` milliseconds of real time. */
+  | { readonly kind: "delay"; readonly ms: number }
+  /** Apply the request, then destroy the socket: the write happened but its answer is lost. */
+  | { readonly kind: "lostWrite" }
+
+export interface FaultRule {
+  /** e.g. "PATCH"; absent = any method. */
+  readonly method?: string
+  /** RegExp source matched against the URL path, e.g. "^/api/v3/work_packages/\\d+$". Absent = any path. */
+  readonly path?: string
+  /** 1-based indexes of the requests matching method and path that get the fault; absent = every match. */
+  readonly occurrences?: ReadonlyArray<number>
+  /** Alternative to `occurrences`: the share of matching requests that get the fault, drawn from `seed`. */
+  readonly probability?: number
+  readonly fault: SandboxFault
+}
+
+/**
+ * After the Nth read of a work package (a single GET or as a collection element), "another user" edits it:
+ * its lockVersion goes up by one and, if given, its status changes (a status name).
+ */
+export interface ConcurrentEdit {
+  readonly workPackageId: number
+  readonly afterReads: number
+  readonly status?: string
+}
+
+export interface SandboxStatusSeed {
+  readonly id: number
+  readonly name: string
+  readonly isClosed: boolean
+}
+
+/**
+ * A transition the workflow refuses (422). Names are status names, compared case-insensitively.
+ * `type` (a type name) limits the refusal to work packages of that type; absent = every type.
+ */
+export interface ForbiddenTransition {
+  readonly from: string
+  readonly to: string
+  readonly type?: string
+}
+
+export interface SandboxConfig {
+  readonly apiKey: string
+  /** Default 127.0.0.1. */
+  readonly host?: string
+  /** 0 (the default) = any free port. */
+  readonly port?: number
+  readonly workPackages: ReadonlyArray<SandboxWorkPackageSeed>
+  /** Default: the eight canonical states, ids 1..8 (Closed and Rejected are closed). */
+  readonly statuses?: ReadonlyArray<SandboxStatusSeed>
+  readonly forbiddenTransitions?: ReadonlyArray<ForbiddenTransition>
+  /** Added to every answer, in real time. */
+  readonly latencyMs?: number
+  readonly faults?: ReadonlyArray<FaultRule>
+  readonly concurrentEdits?: ReadonlyArray<ConcurrentEdit>
+  /** Seeds the random share of probabilistic faults (default 1). */
+  readonly seed?: number
+  /** Also accept `Authorization: Bearer <key>` (recent OpenProject releases only). */
+  readonly bearer?: boolean
+}
+
+/** One request as the sandbox saw it. `status` is 0 when the connection was cut (reset, lost write). */
+export interface RequestLogEntry {
+  readonly method: string
+  readonly path: string
+  /** The query string without the leading "?". */
+  readonly query: string
+  readonly status: number
+}
+
+export interface SandboxWorkPackageView {
+  readonly id: number
+  readonly subject: string
+  readonly status: string
+  readonly statusId: number
+  readonly lockVersion: number
+  /** Raw texts of the comments posted on the work package, oldest first. */
+  readonly comments: ReadonlyArray<string>
+}
+
+/** The `notify` query parameter of one write, as OpenProject reads it: only the literal "false" disables. */
+export interface NotifyRecord {
+  readonly workPackageId: number
+  readonly kind: "update" | "comment"
+  readonly notify: boolean
+}

@@ -1,0 +1,21 @@
+import type { World } from "../world.js"
+import { userHref } from "./userBody.js"
+
+/** `GET /api/v3` (root.json). */
+export const rootBody = (world: World) => ({
+  _type: "Root",
+  instanceName: "OpenProject sandbox",
+  coreVersion: "15.0.0",
+  _links: {
+    self: { href: "/api/v3" },
+    configuration: { href: "/api/v3/configuration" },
+    priorities: { href: "/api/v3/priorities" },
+    relations: { href: "/api/v3/relations" },
+    statuses: { href: "/api/v3/statuses" },
+    types: { href: "/api/v3/types" },
+    user: { href: userHref(world.me.id), title: world.me.name },
+    userPreferences: { href: "/api/v3/my_preferences" },
+    users: { href: "/api/v3/users" },
+    workPackages: { href: "/api/v3/work_packages" }
+  }
+})

@@ -1,0 +1,83 @@
+import { HttpRouter, HttpServerRequest, type HttpServerResponse } from "@effect/platform"
+import { Effect, Ref } from "effect"
+import { errorResponse, notFound } from "./apiError.js"
+import { checkAuth } from "./auth.js"
+import { checkContentType } from "./contentType.js"
+import { cutConnection } from "./cutConnection.js"
+import { faultResponse } from "./faultResponse.js"
+import { type FaultBook, pickFault } from "./faults.js"
+import { realSleep, wallClockMillis } from "./realTime.js"
+import type { RequestLog } from "./requestLog.js"
+import { rootRoutes } from "./routes/rootRoutes.js"
+import { statusRoutes } from "./routes/statusRoutes.js"
+import { workPackageReadRoutes } from "./routes/workPackageReadRoutes.js"
+import { workPackageWriteRoutes } from "./routes/workPackageWriteRoutes.js"
+import type { SandboxEnv } from "./SandboxEnv.js"
+
+/**
+ * The request pipeline: latency, then the scripted fault (a proxy or a crash answers before OpenProject
+ * does), then authentication, the Content-Type check, and the API routes. Every request is logged with the
+ * status it got, 0 when the connection was cut.
+ */
+
+export interface SandboxAppOptions {
+  readonly env: SandboxEnv
+  readonly apiKey: string
+  readonly bearer: boolean
+  readonly latencyMs: number
+  readonly faults: Ref.Ref<FaultBook>
+  readonly log: RequestLog
+  readonly startedAt: string
+}
+
+export const makeSandboxApp = (options: SandboxAppOptions) =>
+  Effect.gen(function* () {
+    const { env, log } = options
+    const router = HttpRouter.concatAll(
+      rootRoutes(env, options.startedAt),
+      statusRoutes(env),
+      workPackageReadRoutes(env),
+      workPackageWriteRoutes(env)
+    )
+    const routed = yield* HttpRouter.toHttpApp(router)
+    const api = routed.pipe(
+      Effect.catchTags({
+        ApiError: (e) => Effect.succeed(errorResponse(e)),
+        RouteNotFound: () => Effect.succeed(errorResponse(notFound("resource")))
+      })
+    )
+
+    const handle = (request: HttpServerRequest.HttpServerRequest) => {
+      const headers = request.headers
+      const denied = checkAuth(headers, { apiKey: options.apiKey, bearer: options.bearer })
+      if (denied !== undefined) return Effect.succeed(errorResponse(denied))
+      const refused = checkContentType(request.method, headers["content-type"])
+      return refused !== undefined ? Effect.succeed(refused) : api
+    }
+
+    return Effect.gen(function* () {
+      const request = yield* HttpServerRequest.HttpServerRequest
+      const url = new URL(request.url, "http://sandbox.invalid")
+      const entry = { method: request.method, path: url.pathname, query: url.search.replace(/^\?/, "") }
+      const answered = (response: HttpServerResponse.HttpServerResponse) =>
+        Effect.as(log.record({ ...entry, status: response.status }), response)
+      const cut = (response: HttpServerResponse.HttpServerResponse) =>
+        Effect.zipRight(log.record({ ...entry, status: 0 }), Effect.as(cutConnection(request), response))
+
+      yield* realSleep(options.latencyMs)
+      const fault = yield* Ref.modify(options.faults, (book) => pickFault(book, entry.method, entry.path))
+      switch (fault?.kind) {
+        case "status":
+          return yield* answered(faultResponse(fault, yield* wallClockMillis))
+        case "reset":
+          return yield* cut(errorResponse(notFound("resource")))
+        case "lostWrite":
+          return yield* cut(yield* handle(request))
+        case "delay":
+          yield* realSleep(fault.ms)
+          return yield* answered(yield* handle(request))
+        default:
+          return yield* answered(yield* handle(request))
+      }
+    })
+  })

@@ -1,0 +1,135 @@
+import { Either } from "effect"
+import { CANONICAL_STATES, stateKey } from "../domain/states.js"
+import type { SandboxConfig, SandboxStatusSeed } from "./SandboxConfig.js"
+import { SandboxStartError } from "./SandboxStartError.js"
+
+/**
+ * The parts of the sandbox's OpenProject that never change while it runs: statuses, types, users, the
+ * project and the workflow. Built once from the configuration and checked, so that handlers never meet
+ * an unknown name.
+ */
+
+export interface StatusDef {
+  readonly id: number
+  readonly name: string
+  readonly isClosed: boolean
+  readonly isDefault: boolean
+  readonly isReadonly: boolean
+  readonly color: string
+  readonly position: number
+  readonly defaultDoneRatio: number
+}
+
+export interface TypeDef {
+  readonly id: number
+  readonly name: string
+}
+
+export interface UserDef {
+  readonly id: number
+  readonly name: string
+  readonly login: string
+  readonly firstName: string
+  readonly lastName: string
+}
+
+export interface ProjectDef {
+  readonly id: number
+  readonly identifier: string
+  readonly name: string
+}
+
+export interface World {
+  readonly statuses: ReadonlyArray<StatusDef>
+  readonly statusById: (id: number) => StatusDef | undefined
+  readonly statusByName: (name: string) => StatusDef | undefined
+  readonly typeById: (id: number) => TypeDef | undefined
+  readonly typeIdByName: (name: string) => number | undefined
+  /** True when the workflow lets the API user move a work package of this type from one status to the other. */
+  readonly allowsTransition: (typeId: number, fromId: number, toId: number) => boolean
+  /** The user the API key belongs to. */
+  readonly me: UserDef
+  /** The colleague who created the work packages and who makes the simulated concurrent edits. */
+  readonly colleague: UserDef
+  readonly project: ProjectDef
+}
+
+export const DEFAULT_TYPE = "Task"
+
+const COLORS = ["#3997AD", "#3852C6", "#93D2AE", "#A96FFE", "#F08C00", "#DF6DA1", "#878787", "#D32937"]
+
+/** The eight canonical states of the tracking table; Closed and Rejected close a work package. */
+export const DEFAULT_STATUSES: ReadonlyArray<SandboxStatusSeed> = CANONICAL_STATES.map((name, i) => ({
+  id: i + 1,
+  name,
+  isClosed: name === "Closed" || name === "Rejected"
+}))
+
+const doneRatio = (s: SandboxStatusSeed): number => (s.isClosed ? 100 : 0)
+
+export const makeWorld = (config: SandboxConfig): Either.Either<World, SandboxStartError> => {
+  const seeds = config.statuses ?? DEFAULT_STATUSES
+  const problems: Array<string> = []
+  if (seeds.length === 0) problems.push("the status list is empty")
+  const statuses: ReadonlyArray<StatusDef> = seeds.map((s, i) => ({
+    id: s.id,
+    name: s.name,
+    isClosed: s.isClosed,
+    // OpenProject marks one status as the default for new work packages; "New" when there is one.
+    isDefault: seeds.some((x) => stateKey(x.name) === "new") ? stateKey(s.name) === "new" : i === 0,
+    isReadonly: false,
+    color: COLORS[i % COLORS.length] ?? "#3997AD",
+    position: i + 1,
+    defaultDoneRatio: doneRatio(s)
+  }))
+  const byId = new Map(statuses.map((s) => [s.id, s]))
+  const byName = new Map(statuses.map((s) => [stateKey(s.name), s]))
+  if (byId.size !== statuses.length) problems.push("two statuses share an id")
+  if (byName.size !== statuses.length) problems.push("two statuses share a name")
+
+  const typeNames = [DEFAULT_TYPE]
+  for (const wp of config.workPackages) {
+    const t = wp.type ?? DEFAULT_TYPE
+    if (!typeNames.some((n) => stateKey(n) === stateKey(t))) typeNames.push(t)
+  }
+  const types: ReadonlyArray<TypeDef> = typeNames.map((name, i) => ({ id: i + 1, name }))
+  const typeIdByName = (name: string) => types.find((t) => stateKey(t.name) === stateKey(name))?.id
+
+  const refused = new Set<string>()
+  for (const f of config.forbiddenTransitions ?? []) {
+    const from = byName.get(stateKey(f.from))
+    const to = byName.get(stateKey(f.to))
+    if (from === undefined) problems.push(`forbidden transition names an unknown status "${f.from}"`)
+    if (to === undefined) problems.push(`forbidden transition names an unknown status "${f.to}"`)
+    const typeIds = f.type === undefined ? types.map((t) => t.id) : [typeIdByName(f.type)]
+    if (f.type !== undefined && typeIds[0] === undefined) {
+      problems.push(`forbidden transition names an unknown type "${f.type}"`)
+    }
+    if (from !== undefined && to !== undefined) {
+      for (const typeId of typeIds) if (typeId !== undefined) refused.add(`${typeId}:${from.id}:${to.id}`)
+    }
+  }
+
+  const ids = new Set<number>()
+  for (const wp of config.workPackages) {
+    if (!Number.isInteger(wp.id) || wp.id < 1) problems.push(`work package id ${wp.id} is not a positive integer`)
+    if (ids.has(wp.id)) problems.push(`work package ${wp.id} is seeded twice`)
+    ids.add(wp.id)
+    if (!byName.has(stateKey(wp.status))) {
+      problems.push(`work package ${wp.id} has the unknown status "${wp.status}"`)
+    }
+  }
+  if (problems.length > 0) return Either.left(new SandboxStartError({ reason: problems.join("; ") }))
+
+  return Either.right({
+    statuses,
+    statusById: (id) => byId.get(id),
+    statusByName: (name) => byName.get(stateKey(name)),
+    typeById: (id) => types.find((t) => t.id === id),
+    typeIdByName,
+    allowsTransition: (typeId, fromId, toId) => fromId === toId || !refused.has(`${typeId}:${fromId}:${toId}`),
+    me: { id: 1, name: "Sandbox User", login: "sandbox", firstName: "Sandbox", lastName: "User" },
+    colleague: { id: 2, name: "Project Admin", login: "admin", firstName: "Project", lastName: "Admin" },
+    project: { id: 1, identifier: "sandbox", name: "Sandbox Project" }
+  })
+}
