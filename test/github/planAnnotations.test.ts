@@ -1,0 +1,80 @@
+import { describe, expect, it } from "@effect/vitest"
+import { ApplyReport, ApplySummary, ChangeResult, ItemError } from "../../src/domain/outcome.js"
+import { BlockedItem, Plan, PlanSource, PlanSummary, SkippedItem } from "../../src/domain/plan.js"
+import { applyAnnotations, planAnnotations } from "../../src/github/planAnnotations.js"
+
+const source = new PlanSource({ path: "docs/F1_BUY_BOOST_PLAN.md", sha256: "0".repeat(64) })
+
+const plan = new Plan({
+  formatVersion: 1,
+  createdAt: "2026-05-01T00:00:00.000Z",
+  source,
+  openProjectUrl: "https://op.example",
+  summary: new PlanSummary({ changes: 0, inSync: 0, skipped: 2, blocked: 1 }),
+  changes: [],
+  inSync: [],
+  skipped: [
+    new SkippedItem({ reason: "NoWorkPackageReference", message: "no wp#NN reference", line: 12, column: 1 }),
+    new SkippedItem({
+      reason: "NoBoldState",
+      message: "Status has no bold state: 100%, operator-managed",
+      line: 13,
+      column: 40,
+      workPackageId: 45
+    })
+  ],
+  blocked: [
+    new BlockedItem({
+      workPackageId: 44,
+      state: "Doing",
+      reason: "UnknownStatus",
+      message: 'OpenProject has no status "Doing".\nSee runbook §7.',
+      line: 14,
+      column: 40
+    })
+  ],
+  warnings: []
+})
+
+describe("planAnnotations", () => {
+  it("puts skipped rows as warnings and blocked items as errors on their lines, escaped", () => {
+    expect(planAnnotations(plan, "docs/F1_BUY_BOOST_PLAN.md")).toEqual([
+      "::warning file=docs/F1_BUY_BOOST_PLAN.md,line=12,col=1,title=op-reconcile: row skipped::no wp#NN reference".replace(
+        "title=op-reconcile: row",
+        "title=op-reconcile%3A row"
+      ),
+      "::warning file=docs/F1_BUY_BOOST_PLAN.md,line=13,col=40,title=op-reconcile%3A wp#45 skipped::" +
+        "Status has no bold state: 100%25, operator-managed",
+      "::error file=docs/F1_BUY_BOOST_PLAN.md,line=14,col=40,title=op-reconcile%3A wp#44 blocked::" +
+        'OpenProject has no status "Doing".%0ASee runbook §7.'
+    ])
+  })
+
+  it("annotates only the failed items of an apply", () => {
+    const result = (workPackageId: number, outcome: "applied" | "failed") =>
+      new ChangeResult({
+        workPackageId,
+        subject: "s",
+        from: "In progress",
+        to: "New",
+        line: workPackageId - 30,
+        outcome,
+        warnings: [],
+        ...(outcome === "failed"
+          ? { error: new ItemError({ tag: "TransitionRefused", message: "Status is invalid", hint: "runbook §7" }) }
+          : {})
+      })
+    const report = new ApplyReport({
+      formatVersion: 1,
+      source,
+      openProjectUrl: "https://op.example",
+      summary: new ApplySummary({ applied: 1, unchanged: 0, failed: 1, stale: 0, skipped: 0, blocked: 0 }),
+      results: [result(44, "applied"), result(46, "failed")],
+      skipped: [],
+      blocked: []
+    })
+    expect(applyAnnotations(report, "plan.md")).toEqual([
+      "::error file=plan.md,line=16,title=op-reconcile%3A wp#46 In progress → New failed::Status is invalid%0Arunbook §7"
+    ])
+  })
+})
