@@ -1,5 +1,6 @@
 import type { FoldableSection } from "./markdownBudget.js"
 import { escapeMarkdown } from "./markdownEscape.js"
+import { sourceLocation } from "./sourceLocation.js"
 
 /** GFM table pieces; cells are passed already escaped (or built from escaped parts). */
 export const tableHeader = (columns: ReadonlyArray<string>): string =>
@@ -14,6 +15,12 @@ export const tableRow = (cells: ReadonlyArray<string>): string => `| ${cells.joi
 export const workPackageCell = (openProjectUrl: string, id: number): string => {
   const base = openProjectUrl.replace(/\/+$/, "")
   return /^https?:\/\/[^\s()<>[\]`|]+$/.test(base) ? `[wp#${id}](${base}/work_packages/${id})` : `\`wp#${id}\``
+}
+
+/** `F1_BUY_BOOST_PLAN.md:14` as code when the name is plain; anything unusual is escaped like any other value. */
+export const sourceCell = (path: string, line: number): string => {
+  const location = sourceLocation(path, line)
+  return /^[\w .:/+@()-]+$/.test(location) ? `\`${location}\`` : escapeMarkdown(location)
 }
 
 export const transitionCell = (from: string, to: string): string => `${escapeMarkdown(from)} → ${escapeMarkdown(to)}`

@@ -1,9 +1,8 @@
 import type { ApplyReport, ChangeResult, Outcome } from "../domain/outcome.js"
 import { fitToBudget } from "./markdownBudget.js"
 import { escapeMarkdown } from "./markdownEscape.js"
-import { detailsSection, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
+import { detailsSection, sourceCell, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
 import { commentHead, DEFAULT_MAX_COMMENT_LENGTH, type MarkdownOptions } from "./renderPlanMarkdown.js"
-import { sourceLocation } from "./sourceLocation.js"
 import { applySummaryLine } from "./summaryLines.js"
 
 const OUTCOME_CELL: Record<Outcome, string> = {
@@ -26,7 +25,7 @@ const detailsCell = (r: ChangeResult): string =>
 /** The outcome of an apply as a pull-request comment, in the same shape as the plan comment. */
 export const renderApplyMarkdown = (report: ApplyReport, options: MarkdownOptions): string => {
   const wp = (id: number) => workPackageCell(report.openProjectUrl, id)
-  const where = (line: number) => escapeMarkdown(sourceLocation(report.source.path, line))
+  const where = (line: number) => sourceCell(report.source.path, line)
   const results = [...report.results].sort(
     (a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome] || a.line - b.line
   )

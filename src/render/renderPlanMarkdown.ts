@@ -1,8 +1,7 @@
 import type { Plan } from "../domain/plan.js"
 import { fitToBudget } from "./markdownBudget.js"
 import { escapeMarkdown, markerComment } from "./markdownEscape.js"
-import { detailsSection, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
-import { sourceLocation } from "./sourceLocation.js"
+import { detailsSection, sourceCell, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
 import { planSummaryLine } from "./summaryLines.js"
 
 export interface MarkdownOptions {
@@ -22,7 +21,7 @@ export const commentHead = (options: MarkdownOptions, summaryLine: string): stri
 /** The plan as a pull-request comment: summary, a table of changes, everything else folded. */
 export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string => {
   const wp = (id: number) => workPackageCell(plan.openProjectUrl, id)
-  const where = (line: number) => escapeMarkdown(sourceLocation(plan.source.path, line))
+  const where = (line: number) => sourceCell(plan.source.path, line)
   return fitToBudget({
     head: commentHead(options, planSummaryLine(plan.summary)),
     tableHeader: tableHeader(["Work package", "Subject", "Transition", "Source"]),

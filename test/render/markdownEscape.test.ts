@@ -1,0 +1,25 @@
+import { fc, test } from "@fast-check/vitest"
+import { describe, expect } from "vitest"
+import { escapeMarkdown, MAX_CELL_CHARS } from "../../src/render/markdownEscape.js"
+
+describe("escapeMarkdown (properties)", () => {
+  test.prop([fc.string({ unit: "binary", maxLength: 300 })])("nothing in a value can act as markup", (text) => {
+    const escaped = escapeMarkdown(text)
+    // no cell break, no HTML, no code span, no backslash escape, no line break
+    expect(escaped).not.toMatch(/[|<>`\\\n\r]/)
+    // every @ and every #<digit> is followed by a zero-width joiner, so nobody is mentioned or cross-referenced
+    expect(escaped).not.toMatch(/@(?!\u200d)/)
+    expect(escaped).not.toMatch(/#(?!\u200d|\d+;)\d/)
+    // entities are whole: every & starts one
+    expect(escaped).not.toMatch(/&(?!(amp|lt|gt|#\d+);)/)
+  })
+
+  test.prop([fc.string({ unit: "grapheme-ascii", minLength: MAX_CELL_CHARS + 1, maxLength: 1_000 })])(
+    "a long value is cut to the cell limit with an ellipsis",
+    (text) => {
+      const escaped = escapeMarkdown(text.replace(/[^a-z]/gi, "a"))
+      expect(escaped).toHaveLength(MAX_CELL_CHARS)
+      expect(escaped.endsWith("…")).toBe(true)
+    }
+  )
+})
