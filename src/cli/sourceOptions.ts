@@ -1,0 +1,69 @@
+import { HelpDoc, Options, ValidationError } from "@effect/cli"
+import { Effect, Either, Option } from "effect"
+import { checkTableSpec, DEFAULT_TABLE_SPEC, type TableSpec } from "../desired/TableSpec.js"
+
+// Plain text, not Options.file: the reader reports a missing, unreadable or non-UTF-8 plan as a
+// SourceUnreadable with the file's name, instead of a usage error (or a crash on a permission error).
+export const sourceOption = Options.text("source").pipe(
+  Options.withAlias("s"),
+  Options.withDescription("The markdown plan whose tracking table is the desired state.")
+)
+
+export const headerOption = Options.text("header").pipe(
+  Options.withDescription(
+    `Column names of the tracking table's header, separated by commas, matched exactly (default: ${DEFAULT_TABLE_SPEC.columns.join(",")}).`
+  ),
+  Options.optional
+)
+
+export const idColumnOption = Options.text("id-column").pipe(
+  Options.withDescription(`The column holding wp#NN (default: ${DEFAULT_TABLE_SPEC.idColumn}).`),
+  Options.optional
+)
+
+export const statusColumnOption = Options.text("status-column").pipe(
+  Options.withDescription(
+    `The column whose bold prefix is the desired state (default: ${DEFAULT_TABLE_SPEC.statusColumn}).`
+  ),
+  Options.optional
+)
+
+export const formatOption = Options.choice("format", ["text", "json"]).pipe(
+  Options.withDescription("Output format."),
+  Options.withDefault("text")
+)
+
+/** The raw values of the table options, as parsed from the command line. */
+export interface TableSpecOptionValues {
+  readonly header: Option.Option<string>
+  readonly idColumn: Option.Option<string>
+  readonly statusColumn: Option.Option<string>
+}
+
+/** The table spec the options ask for, or what is wrong with them (in the user's terms). */
+export const tableSpecFrom = (options: TableSpecOptionValues): Either.Either<TableSpec, string> =>
+  checkTableSpec({
+    columns: Option.match(options.header, {
+      onNone: () => DEFAULT_TABLE_SPEC.columns,
+      onSome: (header) => header.split(",").map((name) => name.trim())
+    }),
+    idColumn: Option.getOrElse(options.idColumn, () => DEFAULT_TABLE_SPEC.idColumn).trim(),
+    statusColumn: Option.getOrElse(options.statusColumn, () => DEFAULT_TABLE_SPEC.statusColumn).trim()
+  })
+
+/** `--header`, `--id-column` and `--status-column` combined into a checked TableSpec (a usage error otherwise). */
+export const tableSpecOptions: Options.Options<TableSpec> = Options.all({
+  header: headerOption,
+  idColumn: idColumnOption,
+  statusColumn: statusColumnOption
+}).pipe(
+  Options.mapEffect((values) =>
+    Either.match(tableSpecFrom(values), {
+      onLeft: (problem) => Effect.fail(ValidationError.invalidValue(HelpDoc.p(`Invalid table options: ${problem}.`))),
+      onRight: Effect.succeed
+    })
+  )
+)
+
+/** The options every command that reads a plan shares: `--source` and the table options. */
+export const sourceOptions = { source: sourceOption, tableSpec: tableSpecOptions }

@@ -1,0 +1,208 @@
+import { Command, ValidationError } from "@effect/cli"
+import { NodeContext } from "@effect/platform-node"
+import { describe, expect, it } from "@effect/vitest"
+import { Console, Effect, Exit, Schema } from "effect"
+import { ValidationReport, validateCommand } from "../../src/cli/validate.js"
+
+const EXAMPLE = "examples/F1_BUY_BOOST_PLAN.md"
+
+interface Captured {
+  readonly stdout: Array<string>
+  readonly stderr: Array<string>
+}
+
+/** A Console that records what a command prints, one entry per call, in place of the terminal. */
+const capturingConsole = (): { readonly console: Console.Console; readonly captured: Captured } => {
+  const captured: Captured = { stdout: [], stderr: [] }
+  const text = (args: ReadonlyArray<unknown>) => args.map(String).join(" ")
+  const out = (...args: ReadonlyArray<unknown>) => {
+    captured.stdout.push(text(args))
+  }
+  const err = (...args: ReadonlyArray<unknown>) => {
+    captured.stderr.push(text(args))
+  }
+  const ignore = () => {}
+  const unsafe: Console.UnsafeConsole = {
+    assert: ignore,
+    clear: ignore,
+    count: ignore,
+    countReset: ignore,
+    debug: out,
+    dir: out,
+    dirxml: out,
+    error: err,
+    group: ignore,
+    groupCollapsed: ignore,
+    groupEnd: ignore,
+    info: out,
+    log: out,
+    table: out,
+    time: ignore,
+    timeEnd: ignore,
+    timeLog: ignore,
+    trace: err,
+    warn: err
+  }
+  const effect =
+    (f: (...args: ReadonlyArray<unknown>) => void) =>
+    (...args: ReadonlyArray<unknown>) =>
+      Effect.sync(() => f(...args))
+  const console: Console.Console = {
+    [Console.TypeId]: Console.TypeId,
+    assert: () => Effect.void,
+    clear: Effect.void,
+    count: () => Effect.void,
+    countReset: () => Effect.void,
+    debug: effect(out),
+    dir: effect(out),
+    dirxml: effect(out),
+    error: effect(err),
+    group: () => Effect.void,
+    groupEnd: Effect.void,
+    info: effect(out),
+    log: effect(out),
+    table: effect(out),
+    time: () => Effect.void,
+    timeEnd: () => Effect.void,
+    timeLog: () => Effect.void,
+    trace: effect(err),
+    warn: effect(err),
+    unsafe
+  }
+  return { console, captured }
+}
+
+const cli = Command.run(Command.make("op-reconcile").pipe(Command.withSubcommands([validateCommand])), {
+  name: "op-reconcile",
+  version: "test"
+})
+
+/** Runs `op-reconcile <args>` in process and returns its exit and everything it printed. */
+const run = (...args: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const { console, captured } = capturingConsole()
+    const exit = yield* cli(["node", "op-reconcile", ...args]).pipe(
+      Effect.withConsole(console),
+      Effect.provide(NodeContext.layer),
+      Effect.exit
+    )
+    return { exit, ...captured }
+  })
+
+const failureTag = (exit: Exit.Exit<unknown, unknown>): string | undefined =>
+  Exit.isFailure(exit) &&
+  exit.cause._tag === "Fail" &&
+  typeof exit.cause.error === "object" &&
+  exit.cause.error !== null
+    ? String(Reflect.get(exit.cause.error, "_tag"))
+    : undefined
+
+describe("op-reconcile validate", () => {
+  it.effect("prints the example's rows with file:line, warns about skipped rows, and succeeds", () =>
+    Effect.gen(function* () {
+      const { exit, stdout, stderr } = yield* run("validate", "--source", EXAMPLE)
+      expect(Exit.isSuccess(exit)).toBe(true)
+      expect(stdout).toHaveLength(15)
+      expect(stdout[0]).toBe(
+        `${EXAMPLE}:78  wp#42  Closed [ABANDONED]              gain did not survive walk-forward (see §9)`
+      )
+      expect(stdout[1]).toBe(
+        `${EXAMPLE}:79  wp#43  In progress                     split-PR: features first, then the model wiring`
+      )
+      expect(stdout[6]).toBe(`${EXAMPLE}:84  wp#48  New`)
+      expect(stdout[12]).toBe(
+        `${EXAMPLE}:90  wp#54  Closed [LOCKED KEEP_AVAILABLE]  flag f1.boost.legacy kept until Q1`
+      )
+      expect(stdout[14]).toBe(`${EXAMPLE}: valid: 14 row(s) to sync, 3 skipped (tracking table at line 76)`)
+      expect(stderr).toEqual([
+        `${EXAMPLE}:91: warning: wp#55: **Blocked** is not a state; use one of Backlog, New, Specified, In progress, In testing, Closed, On hold, Rejected (qualifiers ABANDONED, LOCKED, KEEP_AVAILABLE may follow)`,
+        `${EXAMPLE}:92: warning: wp#56: the "Status" column does not start with a bold state (e.g. **In progress**): not synced`,
+        `${EXAMPLE}:93: warning: no wp#NN in the "GH issue / OP wp" column: informational row, not synced`
+      ])
+    })
+  )
+
+  it.effect("--format json prints a document that decodes as a ValidationReport", () =>
+    Effect.gen(function* () {
+      const { exit, stdout } = yield* run("validate", "-s", EXAMPLE, "--format", "json")
+      expect(Exit.isSuccess(exit)).toBe(true)
+      expect(stdout).toHaveLength(1)
+      const report = yield* Schema.decode(Schema.parseJson(ValidationReport))(stdout[0] ?? "")
+      expect(report.file).toBe(EXAMPLE)
+      expect(report.tableLine).toBe(76)
+      expect(report.summary).toEqual({ rows: 14, skipped: 3 })
+      expect(report.rows[0]).toMatchObject({ workPackageId: 42, state: "Closed", qualifiers: ["ABANDONED"], line: 78 })
+      expect(report.skipped.map((s) => [s.reason, s.line])).toEqual([
+        ["UnknownState", 91],
+        ["NoBoldState", 92],
+        ["NoWorkPackageReference", 93]
+      ])
+    })
+  )
+
+  it.effect("fails with TableNotFound, without printing the error itself, when a column was renamed", () =>
+    Effect.gen(function* () {
+      const { exit, stdout, stderr } = yield* run("validate", "--source", "examples/broken/renamed-column.md")
+      expect(failureTag(exit)).toBe("TableNotFound")
+      expect(stdout).toEqual([])
+      expect(stderr).toEqual([])
+    })
+  )
+
+  it.effect("reads a renamed table when told its header and id column", () =>
+    Effect.gen(function* () {
+      const { exit, stdout } = yield* run(
+        "validate",
+        "--source",
+        "examples/broken/renamed-column.md",
+        "--header",
+        "Track, Phase, OP wp, Status",
+        "--id-column",
+        "OP wp"
+      )
+      expect(Exit.isSuccess(exit)).toBe(true)
+      expect(stdout).toEqual([
+        "examples/broken/renamed-column.md:9   wp#43  In progress",
+        "examples/broken/renamed-column.md:10  wp#44  Closed",
+        "examples/broken/renamed-column.md: valid: 2 row(s) to sync, 0 skipped (tracking table at line 7)"
+      ])
+    })
+  )
+
+  it.effect("refuses table options whose id column is not in the header, as a usage error", () =>
+    Effect.gen(function* () {
+      const { exit, stderr } = yield* run("validate", "--source", EXAMPLE, "--header", "Track,OP wp,Status")
+      expect(Exit.isFailure(exit)).toBe(true)
+      if (Exit.isFailure(exit) && exit.cause._tag === "Fail") {
+        expect(ValidationError.isValidationError(exit.cause.error)).toBe(true)
+      }
+      expect(stderr.join("\n")).toContain('the work package column "GH issue / OP wp" is not in the header')
+    })
+  )
+
+  it.effect("fails with ConflictingRows for a work package asked for in two states", () =>
+    Effect.gen(function* () {
+      const { exit } = yield* run("validate", "--source", "examples/broken/conflicting-duplicate.md")
+      expect(failureTag(exit)).toBe("ConflictingRows")
+    })
+  )
+
+  it.effect("fails with SourceUnreadable for a missing file, a directory and non-UTF-8 bytes", () =>
+    Effect.gen(function* () {
+      for (const source of ["examples/missing.md", "examples", "examples/broken/not-utf8.md"]) {
+        const { exit, stdout } = yield* run("validate", "--source", source)
+        expect(failureTag(exit)).toBe("SourceUnreadable")
+        expect(stdout).toEqual([])
+      }
+    })
+  )
+
+  it.effect("requires --source", () =>
+    Effect.gen(function* () {
+      const { exit } = yield* run("validate")
+      expect(
+        Exit.isFailure(exit) && exit.cause._tag === "Fail" && ValidationError.isValidationError(exit.cause.error)
+      ).toBe(true)
+    })
+  )
+})
