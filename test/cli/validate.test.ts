@@ -1,8 +1,10 @@
 import { Command, ValidationError } from "@effect/cli"
 import { NodeContext } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
-import { Console, Effect, Exit, Schema } from "effect"
+import { Console, Effect, Either, Exit, Option, Schema } from "effect"
+import { tableSpecFrom } from "../../src/cli/sourceOptions.js"
 import { ValidationReport, validateCommand } from "../../src/cli/validate.js"
+import { DEFAULT_TABLE_SPEC } from "../../src/desired/TableSpec.js"
 
 const EXAMPLE = "examples/F1_BUY_BOOST_PLAN.md"
 
@@ -205,4 +207,32 @@ describe("op-reconcile validate", () => {
       ).toBe(true)
     })
   )
+})
+
+describe("tableSpecFrom", () => {
+  const none = { header: Option.none(), idColumn: Option.none(), statusColumn: Option.none() }
+
+  it("defaults to the runbook's §10 header", () => {
+    expect(tableSpecFrom(none)).toEqual(Either.right(DEFAULT_TABLE_SPEC))
+  })
+
+  it("splits --header on commas and trims the names", () => {
+    const spec = tableSpecFrom({
+      header: Option.some(" Story ,State,  OP "),
+      idColumn: Option.some("OP"),
+      statusColumn: Option.some("State")
+    })
+    expect(spec).toEqual(Either.right({ columns: ["Story", "State", "OP"], idColumn: "OP", statusColumn: "State" }))
+  })
+
+  it("names the option to fix when a load-bearing column is not in the header", () => {
+    const noStatus = tableSpecFrom({ ...none, header: Option.some("Track,GH issue / OP wp,State") })
+    expect(Either.getLeft(noStatus)).toEqual(
+      Option.some(
+        'the status column "Status" is not in the header | Track | GH issue / OP wp | State |: pass --status-column'
+      )
+    )
+    const empty = tableSpecFrom({ ...none, header: Option.some("Track,,GH issue / OP wp,Status") })
+    expect(Either.isLeft(empty) && empty.left.includes("empty column name")).toBe(true)
+  })
 })
