@@ -12,5 +12,5 @@ const main = run(process.argv).pipe(
 
 NodeRuntime.runMain(main, {
   disableErrorReporting: true,
-  teardown: (exit, onExit) => onExit(exit._tag === "Success" ? exit.value : 1)
+  teardown: (exit, onExit) => onExit(exit._tag === "Success" && typeof exit.value === "number" ? exit.value : 1)
 })

@@ -79,5 +79,5 @@ export class Plan extends Schema.Class<Plan>("Plan")({
   warnings: Schema.Array(Schema.String)
 }) {}
 
-/** Decode/encode the plan document as JSON text. */
-export const PlanJson = Schema.parseJson(Plan)
+/** Decode/encode the plan document as JSON text (pretty-printed: people open saved plans). */
+export const PlanJson = Schema.parseJson(Plan, { space: 2 })

@@ -1,0 +1,13 @@
+import { Command } from "@effect/cli"
+import { validateCommand } from "./validate.js"
+import { VERSION } from "./version.js"
+
+const root = Command.make("op-reconcile").pipe(
+  Command.withDescription(
+    "Keeps OpenProject work package statuses in step with the status table of a markdown plan. " +
+      "Start with `op-reconcile reconcile --source PLAN.md` (a dry-run)."
+  ),
+  Command.withSubcommands([validateCommand])
+)
+
+export const run = Command.run(root, { name: "op-reconcile", version: VERSION })

@@ -1,0 +1,46 @@
+import { Either, Schema } from "effect"
+import type { DesiredState } from "../domain/desired.js"
+import type { Plan } from "../domain/plan.js"
+
+/** The plan transitions more work packages than the user allowed (runbook §7, mass revert). */
+export class TooManyChanges extends Schema.TaggedError<TooManyChanges>()("TooManyChanges", {
+  changes: Schema.Int,
+  maxChanges: Schema.Int
+}) {
+  override get message(): string {
+    return (
+      `the plan would transition ${this.changes} work packages, more than --max-changes ${this.maxChanges} allows; ` +
+      "nothing was written. A plan this large usually means OpenProject was mass-edited by hand and the plan would " +
+      "revert it all (runbook §7). If the plan is what you want, update the plan first or rerun with " +
+      `--max-changes ${this.changes}.`
+    )
+  }
+}
+
+/** Applying an empty table would mean "nothing is desired", which is almost always a broken document. */
+export class EmptyTrackingTable extends Schema.TaggedError<EmptyTrackingTable>()("EmptyTrackingTable", {
+  file: Schema.String,
+  line: Schema.Int
+}) {
+  override get message(): string {
+    return (
+      `${this.file}:${this.line}: the tracking table has no row that names a work package with a recognised state; ` +
+      "refusing to apply. Run `op-reconcile validate` to see why each row was skipped."
+    )
+  }
+}
+
+/** Checks made before the first write of an apply; a refusal writes nothing. */
+export const checkApplyGuards = (
+  desired: DesiredState,
+  plan: Plan,
+  maxChanges: number
+): Either.Either<void, TooManyChanges | EmptyTrackingTable> => {
+  if (desired.rows.length === 0) {
+    return Either.left(new EmptyTrackingTable({ file: desired.file, line: desired.tableLine }))
+  }
+  if (plan.changes.length > maxChanges) {
+    return Either.left(new TooManyChanges({ changes: plan.changes.length, maxChanges }))
+  }
+  return Either.void
+}

@@ -1,0 +1,48 @@
+import { FileSystem } from "@effect/platform"
+import { Effect, ParseResult, Schema } from "effect"
+import { type Plan, PlanJson } from "../domain/plan.js"
+
+/** A saved plan file that cannot be used; nothing is written. */
+export class SavedPlanInvalid extends Schema.TaggedError<SavedPlanInvalid>()("SavedPlanInvalid", {
+  file: Schema.String,
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return (
+      `${this.file}: not a usable op-reconcile plan: ${this.reason}. ` +
+      "Make a new one with `op-reconcile reconcile --dry-run --out FILE` and apply that."
+    )
+  }
+}
+
+/** Reads and decodes a plan written by `reconcile --dry-run --out`. */
+export const readSavedPlan = (file: string): Effect.Effect<Plan, SavedPlanInvalid, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const text = yield* fs
+      .readFileString(file)
+      .pipe(Effect.mapError((e) => new SavedPlanInvalid({ file, reason: `cannot read it (${e.message})` })))
+    return yield* Schema.decodeUnknown(PlanJson)(text).pipe(
+      Effect.mapError(
+        (e) => new SavedPlanInvalid({ file, reason: ParseResult.TreeFormatter.formatErrorSync(e).split("\n")[0] ?? "" })
+      )
+    )
+  })
+
+/** Writes a plan so that `readSavedPlan` reads back exactly the same plan; all or nothing (temp file + rename). */
+export const writeSavedPlan = (
+  file: string,
+  plan: Plan
+): Effect.Effect<void, SavedPlanInvalid, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const text = `${Schema.encodeSync(PlanJson)(plan)}\n`
+    const temp = `${file}.tmp-${process.pid}`
+    yield* fs
+      .writeFileString(temp, text)
+      .pipe(Effect.zipRight(fs.rename(temp, file)))
+      .pipe(
+        Effect.tapError(() => fs.remove(temp).pipe(Effect.ignore)),
+        Effect.mapError((e) => new SavedPlanInvalid({ file, reason: `cannot write it (${e.message})` }))
+      )
+  })
