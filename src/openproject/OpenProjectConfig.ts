@@ -149,12 +149,17 @@ export class OpenProjectConfig extends Context.Tag("op-reconcile/OpenProjectConf
     return Layer.effect(OpenProjectConfig, makeSettings(opts))
   }
 
-  /** OPENPROJECT_URL and OPENPROJECT_API_KEY from the ConfigProvider (the environment), plus optional tuning. */
-  static fromEnvWith(tuning: OpenProjectTuning): Layer.Layer<OpenProjectConfig, InvalidConfig> {
+  /**
+   * OPENPROJECT_URL and OPENPROJECT_API_KEY from the ConfigProvider (the environment), plus optional tuning.
+   * A `url` given here (a command-line flag) wins over OPENPROJECT_URL; the key only comes from the environment.
+   */
+  static fromEnvWith(
+    tuning: OpenProjectTuning & { readonly url?: string | undefined }
+  ): Layer.Layer<OpenProjectConfig, InvalidConfig> {
     return Layer.effect(
       OpenProjectConfig,
       Effect.gen(function* () {
-        const url = yield* envUrl
+        const url = tuning.url ?? (yield* envUrl)
         const apiKey = yield* envKey
         return yield* makeSettings({ ...tuning, url, apiKey })
       })
