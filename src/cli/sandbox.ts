@@ -55,11 +55,7 @@ const seedFromFile = (path: string, driftShare: number, randomSeed: number) =>
       const state = yield* Schema.decodeUnknown(SandboxStateJson)(text).pipe(
         Effect.mapError((e) => new SandboxStartError({ reason: `${path} is not a sandbox state file: ${e.message}` }))
       )
-      const seeded: Seed = {
-        workPackages: state.workPackages,
-        ...(state.statuses === undefined ? {} : { statuses: state.statuses }),
-        ...(state.forbiddenTransitions === undefined ? {} : { forbiddenTransitions: state.forbiddenTransitions })
-      }
+      const seeded: Seed = state
       return seeded
     }
     const document = yield* readDesiredState(path)

@@ -12,8 +12,9 @@ import type { SandboxWorkPackageSeed } from "./SandboxConfig.js"
 
 /** The JSON state file given to `op-reconcile sandbox --seed state.json`. */
 export const SandboxStateFile = Schema.Struct({
-  statuses: Schema.optional(
-    Schema.Array(Schema.Struct({ id: Schema.Int, name: Schema.NonEmptyString, isClosed: Schema.Boolean }))
+  statuses: Schema.optionalWith(
+    Schema.Array(Schema.Struct({ id: Schema.Int, name: Schema.NonEmptyString, isClosed: Schema.Boolean })),
+    { exact: true }
   ),
   workPackages: Schema.Array(
     Schema.Struct({
@@ -23,14 +24,15 @@ export const SandboxStateFile = Schema.Struct({
       type: Schema.optionalWith(Schema.NonEmptyString, { exact: true })
     })
   ),
-  forbiddenTransitions: Schema.optional(
+  forbiddenTransitions: Schema.optionalWith(
     Schema.Array(
       Schema.Struct({
         from: Schema.String,
         to: Schema.String,
         type: Schema.optionalWith(Schema.NonEmptyString, { exact: true })
       })
-    )
+    ),
+    { exact: true }
   )
 })
 export type SandboxStateFile = typeof SandboxStateFile.Type
