@@ -1,0 +1,46 @@
+import { Options } from "@effect/cli"
+import { NodeHttpClient } from "@effect/platform-node"
+import { Layer, Option } from "effect"
+import { OpenProject } from "../openproject/OpenProject.js"
+import { OpenProjectConfig } from "../openproject/OpenProjectConfig.js"
+
+/** How to reach OpenProject. The key is only ever read from OPENPROJECT_API_KEY (never a flag: argv is public). */
+export const connectionOptions = {
+  url: Options.text("url").pipe(
+    Options.withDescription("OpenProject instance root (default: $OPENPROJECT_URL). https unless loopback."),
+    Options.optional
+  ),
+  auth: Options.choice("auth", ["basic", "bearer"]).pipe(
+    Options.withDescription("How the API key is sent: basic (apikey:KEY, every release) or bearer (2026+ releases)."),
+    Options.withDefault("basic")
+  ),
+  requestsPerSecond: Options.float("requests-per-second").pipe(
+    Options.withDescription("Client-side rate limit towards OpenProject (token bucket)."),
+    Options.withDefault(10)
+  ),
+  concurrency: Options.integer("concurrency").pipe(
+    Options.withDescription("How many requests and work package updates run at once."),
+    Options.withDefault(4)
+  )
+}
+
+export interface ConnectionValues {
+  readonly url: Option.Option<string>
+  readonly auth: "basic" | "bearer"
+  readonly requestsPerSecond: number
+  readonly concurrency: number
+}
+
+/** The OpenProject client for one command run; built only when that command runs (so --help needs no key). */
+export const openProjectLayer = (values: ConnectionValues) =>
+  OpenProject.Default.pipe(
+    Layer.provideMerge(
+      OpenProjectConfig.fromEnvWith({
+        url: Option.getOrUndefined(values.url),
+        auth: values.auth,
+        requestsPerSecond: values.requestsPerSecond,
+        concurrency: values.concurrency
+      })
+    ),
+    Layer.provide(NodeHttpClient.layerUndici)
+  )
