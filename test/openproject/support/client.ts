@@ -1,21 +1,32 @@
+import type { HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Context, Effect, Layer, Redacted } from "effect"
 import { OpenProject } from "../../../src/openproject/OpenProject.js"
 import { OpenProjectConfig, type OpenProjectTuning } from "../../../src/openproject/OpenProjectConfig.js"
 
 /** The client's layer for an instance at `url`, over real sockets (undici, as in production). */
-export const clientLayer = (url: string, apiKey: string, tuning: OpenProjectTuning = {}) =>
+export const clientLayer = (
+  url: string,
+  apiKey: string,
+  tuning: OpenProjectTuning = {},
+  httpClient: Layer.Layer<HttpClient.HttpClient> = NodeHttpClient.layerUndici
+) =>
   OpenProject.Default.pipe(
     Layer.provide(OpenProjectConfig.layer({ url, apiKey: Redacted.make(apiKey), ...tuning })),
-    Layer.provide(NodeHttpClient.layerUndici)
+    Layer.provide(httpClient)
   )
 
 /**
  * A client that lives as long as the calling scope. The service must outlive the effect that builds it
  * (its rate limiter refills in a scoped fiber), hence Layer.build rather than Effect.provide.
  */
-export const makeClient = (url: string, apiKey: string, tuning: OpenProjectTuning = {}) =>
-  Layer.build(clientLayer(url, apiKey, tuning)).pipe(
+export const makeClient = (
+  url: string,
+  apiKey: string,
+  tuning: OpenProjectTuning = {},
+  httpClient: Layer.Layer<HttpClient.HttpClient> = NodeHttpClient.layerUndici
+) =>
+  Layer.build(clientLayer(url, apiKey, tuning, httpClient)).pipe(
     Effect.map((context) => Context.get(context, OpenProject)),
     Effect.orDie
   )
