@@ -64,13 +64,15 @@ const WORK_PACKAGE_OMISSIONS = [
   "_links.changeParent",
   "_links.parent",
   "_links.category",
-  "_links.children",
-  "_links.ancestors",
   "_links.timeEntries",
   "_links.customField3",
   "customField1",
   "customField2",
-  // Durations are null when no estimate is set (the example has one).
+  // Unset dates and estimates are left out: OpenProject's OpenAPI spec types them as strings, not null.
+  "startDate",
+  "dueDate",
+  "derivedStartDate",
+  "derivedDueDate",
   "estimatedTime",
   "derivedEstimatedTime"
 ]

@@ -9,9 +9,11 @@ export const rootBody = (world: World) => ({
   _links: {
     self: { href: "/api/v3" },
     configuration: { href: "/api/v3/configuration" },
+    memberships: { href: "/api/v3/memberships" },
     priorities: { href: "/api/v3/priorities" },
     relations: { href: "/api/v3/relations" },
     statuses: { href: "/api/v3/statuses" },
+    time_entries: { href: "/api/v3/time_entries" },
     types: { href: "/api/v3/types" },
     user: { href: userHref(world.me.id), title: world.me.name },
     userPreferences: { href: "/api/v3/my_preferences" },

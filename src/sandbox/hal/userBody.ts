@@ -16,7 +16,7 @@ export const userBody = (u: UserDef, createdAt: string) => {
     firstName: u.firstName,
     lastName: u.lastName,
     email: `${u.login}@sandbox.invalid`,
-    avatar: "",
+    avatar: "https://secure.gravatar.com/avatar/?default=404&secure=true",
     status: "active",
     identityUrl: null,
     language: "en",

@@ -10,7 +10,7 @@ export const iso = (millis: number) => new Date(millis).toISOString()
 /**
  * A WorkPackage as `GET /api/v3/work_packages/{id}` renders it for a user who may edit and comment
  * (work_package.json). Links to resources the sandbox does not model (watchers, relations, custom
- * actions, versions, parents) are left out.
+ * actions, versions) are left out; the hierarchy is flat (no ancestors, no children).
  */
 export const workPackageBody = (wp: WorkPackageRecord, world: World) => {
   const status = world.statusById(wp.statusId)
@@ -23,12 +23,7 @@ export const workPackageBody = (wp: WorkPackageRecord, world: World) => {
     subject: wp.subject,
     description: { format: "markdown", raw: "", html: "" },
     scheduleManually: false,
-    startDate: null,
-    dueDate: null,
-    derivedStartDate: null,
-    derivedDueDate: null,
-    estimatedTime: null,
-    derivedEstimatedTime: null,
+    // Dates and estimates are unset: left out rather than null, as OpenProject's spec types them as strings.
     percentageDone: status?.defaultDoneRatio ?? 0,
     createdAt: iso(wp.createdAt),
     updatedAt: iso(wp.updatedAt),
@@ -48,6 +43,8 @@ export const workPackageBody = (wp: WorkPackageRecord, world: World) => {
       status: { href: statusHref(wp.statusId), title: status?.name ?? "" },
       type: { href: `/api/v3/types/${wp.typeId}`, title: type?.name ?? "" },
       watchers: { href: `${self}/watchers` },
+      ancestors: [],
+      children: [],
       relations: { href: `${self}/relations`, title: "Show relations" },
       revisions: { href: `${self}/revisions` }
     },
