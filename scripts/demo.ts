@@ -64,5 +64,5 @@ const demo = Effect.scoped(
 
 NodeRuntime.runMain(demo.pipe(Effect.provide(NodeContext.layer)), {
   disableErrorReporting: false,
-  teardown: (exit, onExit) => onExit(exit._tag === "Success" ? exit.value : 1)
+  teardown: (exit, onExit) => onExit(exit._tag === "Success" && typeof exit.value === "number" ? exit.value : 1)
 })

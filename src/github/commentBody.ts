@@ -1,3 +1,5 @@
+import { markerComment } from "../render/markdownEscape.js"
+
 /**
  * The sticky comment's body: a hidden marker that finds it again on the next run, and GitHub's size limit.
  */
@@ -10,16 +12,10 @@ const TRUNCATION_NOTE =
   "Run `op-reconcile reconcile --dry-run` (or read the plan JSON of the workflow run) for the full plan.\n"
 
 /**
- * `<!-- op-reconcile:KEY -->`. The key is normally the source file's path, so each plan gets its own comment.
- * Characters that could end the HTML comment early are replaced, so one key can never contain another's marker.
+ * `<!-- op-reconcile:KEY -->`, the same marker the markdown renderer writes into the body. The key is normally
+ * the source file's path, so each plan gets its own comment.
  */
-export const commentMarker = (key: string): string => {
-  const safe = key
-    .trim()
-    .replace(/[^A-Za-z0-9._/@+=:~-]/g, "_")
-    .replace(/-{2,}/g, (dashes) => "_".repeat(dashes.length))
-  return `<!-- op-reconcile:${safe} -->`
-}
+export const commentMarker = (key: string): string => markerComment(key.trim())
 
 /** Puts the marker on the first line unless the body already carries it (renderers may place it themselves). */
 export const withMarker = (body: string, marker: string): string =>
