@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import { ParseResult, Schema } from "effect"
 
 /**
  * The HAL+JSON bodies of OpenProject API v3 that the client reads, decoded leniently: only the fields the
@@ -17,13 +17,21 @@ export const idFromHref = (href: string): number | undefined => {
   return match?.[1] === undefined ? undefined : Number(match[1])
 }
 
-/** A status href, decoded into the id it ends with (compare ids, never titles). */
-export const StatusLink = Schema.Struct({
-  href: Schema.String.pipe(
-    Schema.filter((href) => idFromHref(href) !== undefined || `a status href ending in an id, got "${href}"`)
-  ),
-  title: Schema.optional(Schema.String)
-})
+/** A status link, with the id its href ends with (compare ids, never titles). */
+export const StatusLink = Schema.transformOrFail(
+  Link,
+  Schema.Struct({ href: Schema.String, title: Schema.optional(Schema.String), id: Schema.Int }),
+  {
+    strict: true,
+    decode: (link, _, ast) => {
+      const id = idFromHref(link.href)
+      return id === undefined
+        ? ParseResult.fail(new ParseResult.Type(ast, link.href, `a status href ending in an id, got "${link.href}"`))
+        : ParseResult.succeed({ ...link, id })
+    },
+    encode: ({ id: _id, ...link }) => ParseResult.succeed(link)
+  }
+)
 
 // --- Statuses -------------------------------------------------------------------------------------
 

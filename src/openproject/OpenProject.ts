@@ -187,11 +187,13 @@ const makeOpenProject = Effect.gen(function* () {
       }
     )
     const asked = new Set(wanted)
-    const observed = new Map<number, ObservedWorkPackage>()
-    for (const wp of pages.flat()) {
-      if (asked.has(wp.id)) observed.set(wp.id, toObservedWorkPackage(wp))
-    }
-    return observed as ReadonlyMap<number, ObservedWorkPackage>
+    const observed: ReadonlyMap<number, ObservedWorkPackage> = new Map(
+      pages
+        .flat()
+        .filter((wp) => asked.has(wp.id))
+        .map((wp) => [wp.id, toObservedWorkPackage(wp)] as const)
+    )
+    return observed
   })
 
   const workPackage = Effect.fn("OpenProject.workPackage")(function* (id: number) {

@@ -1,19 +1,9 @@
 import { ObservedWorkPackage, Status } from "../../domain/observed.js"
-import {
-  type ActivityCollection,
-  type HalStatus,
-  type HalUser,
-  type HalWorkPackage,
-  idFromHref,
-  type WorkPackageForm
-} from "../Hal.js"
+import type { ActivityCollection, HalStatus, HalUser, HalWorkPackage, WorkPackageForm } from "../Hal.js"
 import { AllowedStatus, CurrentUser } from "../Results.js"
 
-/** The HAL status schemas only accept hrefs that end in an id, so the fallback never shows in practice. */
-const statusIdOf = (href: string): number => idFromHref(href) ?? -1
-
 export const toObservedWorkPackage = (wp: HalWorkPackage): ObservedWorkPackage => {
-  const statusId = statusIdOf(wp._links.status.href)
+  const statusId = wp._links.status.id
   return new ObservedWorkPackage({
     id: wp.id,
     subject: wp.subject,
@@ -34,13 +24,9 @@ export const toCommentTexts = (activities: typeof ActivityCollection.Type): Read
   })
 
 export const toAllowedStatuses = (form: typeof WorkPackageForm.Type): ReadonlyArray<AllowedStatus> =>
-  (form._embedded.schema.status?._links?.allowedValues ?? []).map((link) =>
-    link.title === undefined
-      ? new AllowedStatus({ id: statusIdOf(link.href), href: link.href })
-      : new AllowedStatus({ id: statusIdOf(link.href), href: link.href, title: link.title })
+  (form._embedded.schema.status?._links?.allowedValues ?? []).map(
+    (link) => new AllowedStatus({ id: link.id, href: link.href, title: link.title })
   )
 
 export const toCurrentUser = (user: typeof HalUser.Type): CurrentUser =>
-  user.login === undefined
-    ? new CurrentUser({ id: user.id, name: user.name })
-    : new CurrentUser({ id: user.id, name: user.name, login: user.login })
+  new CurrentUser({ id: user.id, name: user.name, login: user.login })

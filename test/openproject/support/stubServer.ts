@@ -5,6 +5,8 @@ export interface StubAnswer {
   readonly status: number
   readonly body: string
   readonly contentType?: string
+  /** Answer after this many milliseconds of real time (the server is not under the client's TestClock). */
+  readonly delayMs?: number
 }
 
 /**
@@ -14,12 +16,19 @@ export interface StubAnswer {
 export const startStubServer = (answer: (target: string, request: IncomingMessage) => StubAnswer) =>
   Effect.gen(function* () {
     const targets: Array<string> = []
+    let inFlight = 0
+    let peakInFlight = 0
     const server = createServer((request: IncomingMessage, response: ServerResponse) => {
       const target = request.url ?? "/"
       targets.push(target)
-      const { status, body, contentType } = answer(target, request)
-      response.writeHead(status, { "content-type": contentType ?? "application/hal+json; charset=utf-8" })
-      response.end(body)
+      inFlight += 1
+      peakInFlight = Math.max(peakInFlight, inFlight)
+      const { status, body, contentType, delayMs } = answer(target, request)
+      setTimeout(() => {
+        inFlight -= 1
+        response.writeHead(status, { "content-type": contentType ?? "application/hal+json; charset=utf-8" })
+        response.end(body)
+      }, delayMs ?? 0)
     })
     const port = yield* Effect.acquireRelease(
       Effect.async<number>((resume) => {
@@ -35,5 +44,5 @@ export const startStubServer = (answer: (target: string, request: IncomingMessag
           server.close(() => resume(Effect.void))
         })
     )
-    return { url: `http://127.0.0.1:${port}`, targets: () => [...targets] }
+    return { url: `http://127.0.0.1:${port}`, targets: () => [...targets], peakInFlight: () => peakInFlight }
   })
