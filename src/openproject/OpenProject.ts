@@ -116,14 +116,9 @@ const makeOpenProject = Effect.gen(function* () {
     const path = url.slice(root.origin.length)
     const exchange = Effect.gen(function* () {
       const started = yield* Clock.currentTimeMillis
-      const response = yield* client.execute(buildRequest(call)).pipe(
-        Effect.mapError((error) => transportFailure(method, url, error)),
-        Effect.tapError((error) =>
-          Effect.logDebug("OpenProject request failed").pipe(
-            Effect.annotateLogs({ method, path, status: "no answer", reason: error.reason })
-          )
-        )
-      )
+      const response = yield* client
+        .execute(buildRequest(call))
+        .pipe(Effect.mapError((error) => transportFailure(method, url, error)))
       const body = yield* response.text.pipe(Effect.mapError((error) => transportFailure(method, url, error)))
       const finished = yield* Clock.currentTimeMillis
       yield* Effect.logDebug("OpenProject request").pipe(
@@ -140,6 +135,11 @@ const makeOpenProject = Effect.gen(function* () {
         duration: settings.timeout,
         onTimeout: () => timedOut(method, url, Duration.toSeconds(settings.timeout))
       }),
+      Effect.tapErrorTag("TransportError", (error) =>
+        Effect.logDebug("OpenProject request").pipe(
+          Effect.annotateLogs({ method, path, status: "no answer", reason: error.reason })
+        )
+      ),
       limiter,
       permits.withPermits(1)
     )
