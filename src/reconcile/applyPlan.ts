@@ -100,7 +100,10 @@ export const applyPlan = (
           // Our write landed; only its answer was lost.
           return { outcome: "applied", change, after: now } satisfies Settled
         }
-        if (wasLost && now.lockVersion === change.lockVersion) return yield* transition(change, attempt + 1)
+        if (wasLost && now.lockVersion === change.lockVersion) {
+          // Not applied: send it again, but a write that never gets an answer fails as what it is, not as a conflict.
+          return attempt + 1 > options.maxConflictRetries ? itemError(error) : yield* transition(change, attempt + 1)
+        }
         return yield* settleFromCurrent(change, now, attempt)
       })
 
@@ -116,8 +119,14 @@ export const applyPlan = (
         const error = posted.left
         if (error._tag === "TransportError" && error.requestSent) {
           const existing = yield* stopOn401(op.comments(change.workPackageId))
+          // Unverifiable means it may be there: posting again could comment the transition twice.
+          if (Either.isLeft(existing)) {
+            return [
+              `The status was changed, but whether its audit comment was posted is unknown: ${existing.left.message}`
+            ]
+          }
           const marker = auditMarker(change, after.lockVersion)
-          if (Either.isRight(existing) && existing.right.some((c) => c.includes(marker))) return []
+          if (existing.right.some((c) => c.includes(marker))) return []
           const retried = yield* stopOn401(op.addComment({ id: change.workPackageId, text, notify: options.notify }))
           if (Either.isRight(retried)) return []
         }

@@ -23,11 +23,19 @@ export const readSavedPlan = (file: string): Effect.Effect<Plan, SavedPlanInvali
       .readFileString(file)
       .pipe(Effect.mapError((e) => new SavedPlanInvalid({ file, reason: `cannot read it (${e.message})` })))
     return yield* Schema.decodeUnknown(PlanJson)(text).pipe(
-      Effect.mapError(
-        (e) => new SavedPlanInvalid({ file, reason: ParseResult.TreeFormatter.formatErrorSync(e).split("\n")[0] ?? "" })
-      )
+      Effect.mapError((e) => new SavedPlanInvalid({ file, reason: firstProblem(e) }))
     )
   })
+
+/**
+ * The first problem and where it is (`changes.0.lockVersion: is missing`). The tree formatter's first line
+ * only names the schema ("(parseJson <-> …)"), which tells the user nothing.
+ */
+const firstProblem = (error: ParseResult.ParseError): string => {
+  const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
+  if (issue === undefined) return "it does not match the plan format"
+  return issue.path.length === 0 ? issue.message : `${issue.path.join(".")}: ${issue.message}`
+}
 
 /** Writes a plan so that `readSavedPlan` reads back exactly the same plan; all or nothing (temp file + rename). */
 export const writeSavedPlan = (
