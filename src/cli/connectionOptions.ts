@@ -1,8 +1,5 @@
 import { Options } from "@effect/cli"
-import { NodeHttpClient } from "@effect/platform-node"
-import { Layer, Option } from "effect"
-import { OpenProject } from "../openproject/OpenProject.js"
-import { OpenProjectConfig } from "../openproject/OpenProjectConfig.js"
+import type { Option } from "effect"
 
 /** How to reach OpenProject. The key is only ever read from OPENPROJECT_API_KEY (never a flag: argv is public). */
 export const connectionOptions = {
@@ -30,17 +27,3 @@ export interface ConnectionValues {
   readonly requestsPerSecond: number
   readonly concurrency: number
 }
-
-/** The OpenProject client for one command run; built only when that command runs (so --help needs no key). */
-export const openProjectLayer = (values: ConnectionValues) =>
-  OpenProject.Default.pipe(
-    Layer.provideMerge(
-      OpenProjectConfig.fromEnvWith({
-        url: Option.getOrUndefined(values.url),
-        auth: values.auth,
-        requestsPerSecond: values.requestsPerSecond,
-        concurrency: values.concurrency
-      })
-    ),
-    Layer.provide(NodeHttpClient.layerUndici)
-  )

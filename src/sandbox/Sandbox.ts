@@ -1,5 +1,5 @@
 import { createServer } from "node:http"
-import { NodeHttpServer } from "@effect/platform-node"
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { Effect, Either, Ref, type Scope } from "effect"
 import { addRule, armRule, emptyBook } from "./faults.js"
 import { wallClockMillis } from "./realTime.js"

@@ -1,0 +1,20 @@
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { Layer, Option } from "effect"
+import { OpenProject } from "../openproject/OpenProject.js"
+import { OpenProjectConfig } from "../openproject/OpenProjectConfig.js"
+import type { ConnectionValues } from "./connectionOptions.js"
+
+/** The OpenProject client for one command run; built only when that command runs (so --help needs no key). */
+export const openProjectLayer = (values: ConnectionValues) =>
+  OpenProject.Default.pipe(
+    Layer.provideMerge(
+      OpenProjectConfig.fromEnvWith({
+        url: Option.getOrUndefined(values.url),
+        auth: values.auth,
+        requestsPerSecond: values.requestsPerSecond,
+        concurrency: values.concurrency
+      })
+    ),
+    // Node's own fetch: no HTTP client library in the bundle.
+    Layer.provide(FetchHttpClient.layer)
+  )

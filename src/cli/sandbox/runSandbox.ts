@@ -1,0 +1,68 @@
+import { randomBytes } from "node:crypto"
+import { FileSystem } from "@effect/platform"
+import { Console, Effect, Option, Redacted, Schema } from "effect"
+import { readDesiredState } from "../../desired/readDesiredState.js"
+import type { ForbiddenTransition, SandboxConfig } from "../../sandbox/Sandbox.js"
+import { SandboxStartError, startSandbox } from "../../sandbox/Sandbox.js"
+import { SandboxStateJson, seedFromPlan } from "../../sandbox/seedState.js"
+import type { SandboxOptions } from "../sandbox.js"
+
+// === Seeding ===
+
+type Seed = Pick<SandboxConfig, "workPackages" | "statuses" | "forbiddenTransitions">
+
+const seedFromFile = (path: string, driftShare: number, randomSeed: number) =>
+  Effect.gen(function* () {
+    if (path.toLowerCase().endsWith(".json")) {
+      const fs = yield* FileSystem.FileSystem
+      const text = yield* fs.readFileString(path)
+      const state = yield* Schema.decodeUnknown(SandboxStateJson)(text).pipe(
+        Effect.mapError((e) => new SandboxStartError({ reason: `${path} is not a sandbox state file: ${e.message}` }))
+      )
+      const seeded: Seed = state
+      return seeded
+    }
+    const document = yield* readDesiredState(path)
+    const seeded: Seed = { workPackages: seedFromPlan(document.desired, { driftShare: driftShare, seed: randomSeed }) }
+    return seeded
+  })
+
+const parseForbid = (text: string) => {
+  const [from, to, ...rest] = text.split("->").map((s) => s.trim())
+  return from === undefined || to === undefined || from === "" || to === "" || rest.length > 0
+    ? Effect.fail(new SandboxStartError({ reason: `--forbid "${text}" is not of the form "From->To"` }))
+    : Effect.succeed<ForbiddenTransition>({ from, to })
+}
+
+/** The `sandbox` command's work, loaded on first use (see lazy.ts): serves until interrupted. */
+export const runSandbox = (o: SandboxOptions) =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const seeded: Seed = Option.isSome(o.seed)
+        ? yield* seedFromFile(o.seed.value, o.drift, o.randomSeed)
+        : { workPackages: [] }
+      const refusals = yield* Effect.forEach(o.forbid, parseForbid)
+      const key = Option.match(o.apiKey, {
+        onNone: () => `sandbox-${randomBytes(16).toString("hex")}`,
+        onSome: Redacted.value
+      })
+      const sandbox = yield* startSandbox({
+        ...seeded,
+        forbiddenTransitions: [...(seeded.forbiddenTransitions ?? []), ...refusals],
+        apiKey: key,
+        host: o.host,
+        port: o.port,
+        latencyMs: o.latency,
+        seed: o.randomSeed,
+        bearer: o.bearer
+      })
+      // This is the sandbox's own throwaway key: printing it is how a user gets to use the sandbox.
+      yield* Console.log(`OpenProject sandbox listening on ${sandbox.url}`)
+      yield* Console.log(`API key: ${sandbox.apiKey}`)
+      yield* Console.log(`Work packages: ${seeded.workPackages.length}`)
+      yield* Console.log(`Try: curl -u apikey:${sandbox.apiKey} '${sandbox.url}/api/v3/work_packages?filters=%5B%5D'`)
+      yield* Console.log(`Use it: OPENPROJECT_URL=${sandbox.url} OPENPROJECT_API_KEY=${sandbox.apiKey} op-reconcile …`)
+      yield* Console.log("Press Ctrl+C to stop.")
+      return yield* Effect.never
+    })
+  )
