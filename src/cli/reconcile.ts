@@ -1,17 +1,7 @@
 import { Command, Options } from "@effect/cli"
-import { Effect, Option, Schema } from "effect"
 import { connectionOptions } from "./connectionOptions.js"
 import { lazy } from "./lazy.js"
 import { sourceOptions } from "./sourceOptions.js"
-
-/** A combination of flags that cannot mean anything; nothing was read or written. */
-export class ConflictingFlags extends Schema.TaggedError<ConflictingFlags>()("ConflictingFlags", {
-  problem: Schema.String
-}) {
-  override get message(): string {
-    return `${this.problem} See \`op-reconcile reconcile --help\`.`
-  }
-}
 
 const options = {
   ...sourceOptions,
@@ -52,32 +42,10 @@ const options = {
 
 export type ReconcileOptions = Command.Command.ParseConfig<typeof options>
 
-/** Flags that exclude each other are refused before anything is read. */
-const checkFlags = (o: ReconcileOptions): Effect.Effect<void, ConflictingFlags> => {
-  if (o.apply && o.dryRun) {
-    return new ConflictingFlags({ problem: "--apply and --dry-run exclude each other: choose one." })
-  }
-  if (Option.isSome(o.plan) && !o.apply) {
-    return new ConflictingFlags({
-      problem: "--plan applies a saved plan, so it needs --apply (a dry-run always plans afresh)."
-    })
-  }
-  if (o.apply && o.githubComment) {
-    return new ConflictingFlags({
-      problem: "--github-comment posts a dry-run plan on a pull request; it does not go with --apply."
-    })
-  }
-  return Effect.void
-}
-
 export const reconcileCommand = Command.make("reconcile", options, (o) =>
-  checkFlags(o).pipe(
-    Effect.zipRight(
-      lazy(
-        () => import("./reconcile/runReconcile.js"),
-        (m) => m.runReconcile(o)
-      )
-    )
+  lazy(
+    () => import("./reconcile/runReconcile.js"),
+    (m) => m.runReconcile(o)
   )
 ).pipe(
   Command.withDescription(

@@ -1,10 +1,19 @@
 import { ValidationError } from "@effect/cli"
 import { Cause, Console, Effect, Option } from "effect"
-import { ExitWithCode } from "./ExitWithCode.js"
 
 /** Exit codes of op-reconcile (documented in the README). */
 export const EXIT_OK = 0
 export const EXIT_ERROR = 1
+
+// Matched by tag, not by class: importing ExitWithCode (a Schema class) here would put all of effect/Schema
+// on the start-up path of every command, `--help` included.
+const isExitWithCode = (u: unknown): u is { readonly _tag: "ExitWithCode"; readonly code: number } =>
+  typeof u === "object" &&
+  u !== null &&
+  "_tag" in u &&
+  u._tag === "ExitWithCode" &&
+  "code" in u &&
+  typeof u.code === "number"
 
 const hasMessage = (u: unknown): u is { readonly message: string } =>
   typeof u === "object" && u !== null && "message" in u && typeof u.message === "string"
@@ -23,7 +32,7 @@ export const reportFailure = <E>(cause: Cause.Cause<E>): Effect.Effect<number> =
     )
   }
   const error: unknown = failure.value
-  if (error instanceof ExitWithCode) return Effect.succeed(error.code)
+  if (isExitWithCode(error)) return Effect.succeed(error.code)
   if (ValidationError.isValidationError(error)) return Effect.succeed(EXIT_ERROR)
   const text = hasMessage(error) && error.message.length > 0 ? error.message : String(error)
   return Console.error(`op-reconcile: error: ${text}`).pipe(Effect.as(EXIT_ERROR))

@@ -21,6 +21,7 @@ import { publishApplyToActions, publishPlanToActions, stickyPlanComment } from "
 import { openProjectLayer } from "../openProjectLayer.js"
 import type { ReconcileOptions } from "../reconcile.js"
 import { currentCommit, useColor } from "../runEnvironment.js"
+import { checkFlags } from "./checkFlags.js"
 
 const sourceOf = (doc: SourceDocument, path: string) => new PlanSource({ path, sha256: doc.sha256 })
 
@@ -122,6 +123,7 @@ const apply = (doc: SourceDocument, o: ReconcileOptions) =>
 /** The `reconcile` command's work, loaded on first use (see lazy.ts). */
 export const runReconcile = (o: ReconcileOptions) =>
   Effect.gen(function* () {
+    yield* checkFlags(o)
     const doc = yield* readDesiredState(o.source, o.tableSpec)
     if (o.apply) yield* apply(doc, o)
     else yield* dryRun(doc, o)
