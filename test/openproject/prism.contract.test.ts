@@ -27,15 +27,6 @@ const REAL_API_DISCREPANCIES = [
   /^Response body property _embedded\.validationErrors must be array$/
 ]
 
-/**
- * Answers of the sandbox that the spec rejects and real OpenProject may not send either. They are the
- * sandbox's to fix (reported); listed so that the client's own conformance stays a hard check meanwhile.
- */
-const KNOWN_SANDBOX_GAPS = [
-  /^Response body property (_embedded\.elements\.\d+\.)?_links must have required property '(ancestors|children)'$/,
-  /^Response body property avatar must match format "uri"$/
-]
-
 const Violations = Schema.parseJson(
   Schema.Array(Schema.Struct({ location: Schema.Array(Schema.String), message: Schema.String }))
 )
@@ -143,7 +134,7 @@ describe("the client against OpenProject's OpenAPI spec (Prism proxy in front of
         const unexplained = exchanges.flatMap((e) =>
           e.violations
             .map((v) => v.message)
-            .filter((m) => ![...REAL_API_DISCREPANCIES, ...KNOWN_SANDBOX_GAPS].some((known) => known.test(m)))
+            .filter((m) => !REAL_API_DISCREPANCIES.some((known) => known.test(m)))
             .map((m) => `${e.method} ${e.url}: ${m}`)
         )
         expect(unexplained).toEqual([])

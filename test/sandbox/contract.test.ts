@@ -68,11 +68,7 @@ const WORK_PACKAGE_OMISSIONS = [
   "_links.customField3",
   "customField1",
   "customField2",
-  // Unset dates and estimates are left out: OpenProject's OpenAPI spec types them as strings, not null.
-  "startDate",
-  "dueDate",
-  "derivedStartDate",
-  "derivedDueDate",
+  // Estimates are null when none is set (the example has one).
   "estimatedTime",
   "derivedEstimatedTime"
 ]
@@ -107,6 +103,18 @@ describe("sandbox bodies match OpenProject's examples", () => {
           "_links.delete"
         ])
         expectShape("status_collection.json", (yield* call(sb, "/api/v3/statuses")).json)
+      })
+    )
+  )
+
+  // Where the shape check is lenient (an empty list, any string), the values OpenProject's spec requires.
+  it.scoped("a work package without hierarchy lists no ancestors and no children; the avatar is an https URL", () =>
+    withSandbox((sb) =>
+      Effect.gen(function* () {
+        const wp = (yield* call(sb, "/api/v3/work_packages/1528")).json
+        expect([at(wp, "_links", "ancestors"), at(wp, "_links", "children")]).toEqual([[], []])
+        const avatar = at((yield* call(sb, "/api/v3/users/me")).json, "avatar")
+        expect(typeof avatar === "string" && URL.canParse(avatar) && new URL(avatar).protocol).toBe("https:")
       })
     )
   )

@@ -10,7 +10,8 @@ export const iso = (millis: number) => new Date(millis).toISOString()
 /**
  * A WorkPackage as `GET /api/v3/work_packages/{id}` renders it for a user who may edit and comment
  * (work_package.json). Links to resources the sandbox does not model (watchers, relations, custom
- * actions, versions) are left out; the hierarchy is flat (no ancestors, no children).
+ * actions, versions) are left out. The hierarchy is flat: `ancestors` and `children` are present and empty,
+ * as OpenProject renders them for a work package without parent or children.
  */
 export const workPackageBody = (wp: WorkPackageRecord, world: World) => {
   const status = world.statusById(wp.statusId)
@@ -23,7 +24,14 @@ export const workPackageBody = (wp: WorkPackageRecord, world: World) => {
     subject: wp.subject,
     description: { format: "markdown", raw: "", html: "" },
     scheduleManually: false,
-    // Dates and estimates are unset: left out rather than null, as OpenProject's spec types them as strings.
+    // Unset dates and estimates are null, as OpenProject renders them (its spec types them as strings,
+    // but its own WorkPackage example has `startDate: null`).
+    startDate: null,
+    dueDate: null,
+    derivedStartDate: null,
+    derivedDueDate: null,
+    estimatedTime: null,
+    derivedEstimatedTime: null,
     percentageDone: status?.defaultDoneRatio ?? 0,
     createdAt: iso(wp.createdAt),
     updatedAt: iso(wp.updatedAt),
