@@ -1,0 +1,86 @@
+import { FileSystem } from "@effect/platform"
+import { NodeFileSystem } from "@effect/platform-node"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { patchStatus } from "../support/sandbox.js"
+import { STACK_TRACE } from "./support/cli.js"
+import { decodePlanOutput, outcomesById } from "./support/outputs.js"
+import type { PlanRow } from "./support/planDocument.js"
+import { scenario, workPackages } from "./support/scenario.js"
+
+// The sandbox's default statuses (the eight canonical states) have fixed ids.
+const CLOSED = 6
+const ON_HOLD = 7
+
+const rows: ReadonlyArray<PlanRow> = [
+  { workPackageId: 1, state: "In progress" },
+  { workPackageId: 2, state: "Closed" },
+  { workPackageId: 3, state: "Specified" }
+]
+
+describe("reconcile --apply --plan (a saved plan, built CLI against the sandbox)", () => {
+  it.scopedLive(
+    "does not apply an item that moved since the plan was made: stale; already at the target: unchanged",
+    () =>
+      Effect.gen(function* () {
+        const s = yield* scenario({ rows, sandbox: { workPackages: workPackages(["New", "New", "New"]) } })
+        const planFile = `${s.dir}/plan.json`
+        const dry = yield* s.reconcile("--dry-run", "--out", planFile)
+        expect(dry.code).toBe(0)
+        const saved = yield* decodePlanOutput(
+          yield* FileSystem.FileSystem.pipe(Effect.flatMap((fs) => fs.readFileString(planFile)))
+        )
+        expect(saved.changes.map((c) => c.workPackageId)).toEqual([1, 2, 3])
+
+        // Other users, between the plan and its apply: wp#1 moved elsewhere, wp#2 moved to the planned state.
+        const wp1 = yield* s.sandbox.workPackage(1)
+        const wp2 = yield* s.sandbox.workPackage(2)
+        expect((yield* patchStatus(s.sandbox, 1, wp1?.lockVersion, ON_HOLD)).status).toBe(200)
+        expect((yield* patchStatus(s.sandbox, 2, wp2?.lockVersion, CLOSED)).status).toBe(200)
+        yield* s.sandbox.clearRequestLog
+
+        const run = yield* s.reconcile("--apply", "--plan", planFile, "--format", "json")
+
+        // Stale and unchanged are not failures (issue #4: exit 1 is for errors and failed items).
+        expect(run.code).toBe(0)
+        expect(`${run.stdout}${run.stderr}`).not.toMatch(STACK_TRACE)
+        const outcomes = yield* outcomesById(run.stdout)
+        expect(outcomes.get(1)).toBe("stale")
+        expect(outcomes.get(2)).toBe("unchanged")
+        expect(outcomes.get(3)).toBe("applied")
+
+        const log = yield* s.sandbox.requestLog
+        const succeededPatches = (id: number) =>
+          log.filter(
+            (e) => e.method === "PATCH" && e.path === `/api/v3/work_packages/${id}` && e.status >= 200 && e.status < 300
+          )
+        expect(succeededPatches(1)).toEqual([])
+        expect(succeededPatches(2)).toEqual([])
+        expect(succeededPatches(3)).toHaveLength(1)
+        expect((yield* s.sandbox.workPackage(1))?.status).toBe("On hold")
+        expect((yield* s.sandbox.workPackage(1))?.comments).toEqual([])
+        expect((yield* s.sandbox.workPackage(2))?.comments).toEqual([])
+        expect((yield* s.sandbox.workPackage(3))?.status).toBe("Specified")
+      }).pipe(Effect.provide(NodeFileSystem.layer))
+  )
+
+  it.scopedLive("applies exactly the saved plan when nothing moved, and only those changes", () =>
+    Effect.gen(function* () {
+      const s = yield* scenario({ rows, sandbox: { workPackages: workPackages(["New", "New", "Specified"]) } })
+      const planFile = `${s.dir}/plan.json`
+      expect((yield* s.reconcile("--dry-run", "--out", planFile)).code).toBe(0)
+
+      const run = yield* s.reconcile("--apply", "--plan", planFile, "--format", "json")
+
+      expect(run.code).toBe(0)
+      const outcomes = yield* outcomesById(run.stdout)
+      expect([...outcomes.entries()]).toEqual([
+        [1, "applied"],
+        [2, "applied"]
+      ])
+      expect(yield* s.sandbox.countRequests({ method: "PATCH" })).toBe(2)
+      expect((yield* s.sandbox.workPackage(1))?.status).toBe("In progress")
+      expect((yield* s.sandbox.workPackage(2))?.status).toBe("Closed")
+    })
+  )
+})
