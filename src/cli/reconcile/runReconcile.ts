@@ -122,13 +122,17 @@ const apply = (doc: SourceDocument, o: ReconcileOptions) =>
 
 /** The `reconcile` command's work, loaded on first use (see lazy.ts). */
 export const runReconcile = (o: ReconcileOptions) =>
-  Effect.gen(function* () {
-    yield* checkFlags(o)
-    const doc = yield* readDesiredState(o.source, o.tableSpec)
-    if (o.apply) yield* apply(doc, o)
-    else yield* dryRun(doc, o)
-  }).pipe(
-    Effect.provide(openProjectLayer(o)),
-    Effect.provide(GitHubContext.fromEnv),
-    Effect.provide(FetchHttpClient.layer)
+  checkFlags(o).pipe(
+    Effect.zipRight(
+      Effect.gen(function* () {
+        const doc = yield* readDesiredState(o.source, o.tableSpec)
+        if (o.apply) yield* apply(doc, o)
+        else yield* dryRun(doc, o)
+      }).pipe(
+        // Built after the flags were checked: a usage error needs no key, no network and no GitHub context.
+        Effect.provide(openProjectLayer(o)),
+        Effect.provide(GitHubContext.fromEnv),
+        Effect.provide(FetchHttpClient.layer)
+      )
+    )
   )
