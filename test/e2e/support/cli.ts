@@ -1,15 +1,17 @@
 import { execFile } from "node:child_process"
 import { join } from "node:path"
 import { Effect, Schema } from "effect"
+import { inject } from "vitest"
 import type { RunningSandbox } from "../../../src/sandbox/Sandbox.js"
 
 /**
- * Runs the built CLI (dist/op-reconcile.js, built by test/e2e/globalSetup.ts) as a user would: a child
- * process with its own clock, from the repository root, with only the environment the test gives it.
+ * Runs the built CLI (a private copy of dist/op-reconcile.js made by test/e2e/globalSetup.ts) as a user
+ * would: a child process with its own clock, from the repository root, with only the environment the test
+ * gives it.
  */
 
 export const REPO_ROOT = join(import.meta.dirname, "..", "..", "..")
-const BUNDLE = join(REPO_ROOT, "dist", "op-reconcile.js")
+const BUNDLE = inject("e2eBundle")
 
 // Generous: the child process runs in real time while the whole suite competes for the machine.
 const CHILD_TIMEOUT_MS = 30_000
