@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { runCli, STACK_TRACE } from "./support/cli.js"
-import { outcomesById } from "./support/outputs.js"
+import { decodeApplyOutput, outcomesById } from "./support/outputs.js"
 import type { PlanRow } from "./support/planDocument.js"
 import { scenario, workPackages } from "./support/scenario.js"
 
@@ -114,6 +114,83 @@ describe("reconcile --apply when OpenProject pushes back (built CLI against the 
       expect(`${run.stdout}${run.stderr}`).not.toMatch(STACK_TRACE)
       const writes = yield* s.writes
       expect(writes.map((e) => [e.method, e.status])).toEqual([["PATCH", 401]])
+    })
+  )
+  it.scopedLive("a write whose answer was lost is re-read, not repeated: one transition and one comment each", () =>
+    Effect.gen(function* () {
+      const s = yield* scenario({
+        rows,
+        sandbox: {
+          workPackages: allNew,
+          // The first PATCH and the first comment are made, but their answers never arrive.
+          faults: [
+            { method: "PATCH", occurrences: [1], fault: { kind: "lostWrite" } },
+            { method: "POST", occurrences: [1], fault: { kind: "lostWrite" } }
+          ]
+        }
+      })
+      const run = yield* s.reconcile("--apply", "--format", "json")
+
+      expect(run.code).toBe(0)
+      const outcomes = yield* outcomesById(run.stdout)
+      expect([...outcomes.values()]).toEqual(["applied", "applied", "applied"])
+      for (const [id, state] of rows.map((r) => [r.workPackageId, r.state] as const)) {
+        const wp = yield* s.sandbox.workPackage(id)
+        expect(wp?.status).toBe(state)
+        expect(wp?.comments).toHaveLength(1)
+      }
+      // One PATCH per work package: the lost one (status 0) was made, so the re-read found it done.
+      const patches = (yield* s.writes).filter((e) => e.method === "PATCH")
+      expect(patches.map((e) => e.path).sort()).toEqual(rows.map((r) => `/api/v3/work_packages/${r.workPackageId}`))
+      expect(patches.map((e) => e.status).sort()).toEqual([0, 200, 200])
+    })
+  )
+
+  it.scopedLive("the JSON report of a refused transition carries OpenProject's error for that item only", () =>
+    Effect.gen(function* () {
+      const s = yield* scenario({
+        rows,
+        sandbox: { workPackages: allNew, forbiddenTransitions: [{ from: "New", to: "Closed" }] }
+      })
+      const run = yield* s.reconcile("--apply", "--format", "json")
+
+      expect(run.code).toBe(1)
+      const report = yield* decodeApplyOutput(run.stdout)
+      const failed = report.results.filter((r) => r.outcome === "failed")
+      expect(failed.map((r) => r.workPackageId)).toEqual([1])
+      expect(failed[0]?.error?.message).toContain("no valid transition exists")
+      expect(report.results.filter((r) => r.error !== undefined)).toHaveLength(1)
+      expect(report.summary).toMatchObject({ applied: 2, failed: 1 })
+    })
+  )
+
+  it.scopedLive("a row the server cannot carry out is blocked with the reason, and the rest is applied", () =>
+    Effect.gen(function* () {
+      // This OpenProject has no "On hold" status, and wp#9 does not exist.
+      const statuses = ["Backlog", "New", "Specified", "In progress", "In testing", "Closed", "Rejected"].map(
+        (name, i) => ({ id: i + 1, name, isClosed: name === "Closed" || name === "Rejected" })
+      )
+      const s = yield* scenario({
+        rows: [
+          { workPackageId: 1, state: "On hold" },
+          { workPackageId: 2, state: "In progress" },
+          { workPackageId: 9, state: "Specified" }
+        ],
+        sandbox: { statuses, workPackages: workPackages(["New", "New"]) }
+      })
+      const run = yield* s.reconcile("--apply")
+
+      // Blocked rows are reported, not attempted; only failed writes make the run fail.
+      expect(run.code).toBe(0)
+      expect(run.stdout).toMatch(/^! wp#1\b.*On hold/m)
+      expect(run.stdout).toContain('"On hold" is not a status on this OpenProject')
+      expect(run.stdout).toContain("runbook §7")
+      expect(run.stdout).toMatch(/^! wp#9\b/m)
+      expect(run.stdout).toContain("wp#9 does not exist or is not visible")
+      const writes = yield* s.writes
+      expect(writes.filter((e) => e.method === "PATCH").map((e) => e.path)).toEqual(["/api/v3/work_packages/2"])
+      expect((yield* s.sandbox.workPackage(1))?.status).toBe("New")
+      expect((yield* s.sandbox.workPackage(2))?.status).toBe("In progress")
     })
   )
 })

@@ -31,7 +31,8 @@ export const ApplyOutput = Schema.Struct({
       workPackageId: Schema.Number,
       from: Schema.String,
       to: Schema.String,
-      outcome: Outcome
+      outcome: Outcome,
+      error: Schema.optional(Schema.Struct({ message: Schema.String }))
     })
   ),
   summary: Schema.Struct({
