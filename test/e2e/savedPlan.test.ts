@@ -3,7 +3,7 @@ import { NodeFileSystem } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { patchStatus } from "../support/sandbox.js"
-import { STACK_TRACE } from "./support/cli.js"
+import { runCli, STACK_TRACE, sandboxEnv } from "./support/cli.js"
 import { decodePlanOutput, outcomesById } from "./support/outputs.js"
 import type { PlanRow } from "./support/planDocument.js"
 import { scenario, workPackages } from "./support/scenario.js"
@@ -81,6 +81,30 @@ describe("reconcile --apply --plan (a saved plan, built CLI against the sandbox)
       expect(yield* s.sandbox.countRequests({ method: "PATCH" })).toBe(2)
       expect((yield* s.sandbox.workPackage(1))?.status).toBe("In progress")
       expect((yield* s.sandbox.workPackage(2))?.status).toBe("Closed")
+    })
+  )
+  // BUG: a saved plan records the OpenProject it was made against (`openProjectUrl`), but
+  // src/cli/reconcile/runReconcile.ts `savedPlan` only compares the document's sha256, so the plan is applied
+  // to whatever OPENPROJECT_URL points at now; work package numbers of another instance are other work
+  // packages. Un-skip once --apply --plan refuses a plan made for another instance.
+  it.scopedLive.skip("refuses a saved plan made against another OpenProject, before any write", () =>
+    Effect.gen(function* () {
+      const seeded = { rows, sandbox: { workPackages: workPackages(["New", "New", "New"]) } }
+      const planned = yield* scenario(seeded)
+      const other = yield* scenario(seeded)
+      const planFile = `${planned.dir}/plan.json`
+      expect((yield* planned.reconcile("--dry-run", "--out", planFile)).code).toBe(0)
+
+      const run = yield* runCli(
+        ["reconcile", "--source", planned.source, "--apply", "--plan", planFile],
+        sandboxEnv(other.sandbox)
+      )
+
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain(planned.sandbox.url)
+      expect(run.stderr).not.toMatch(STACK_TRACE)
+      expect(yield* other.writes).toEqual([])
+      expect(yield* planned.writes).toEqual([])
     })
   )
 })
