@@ -1,4 +1,5 @@
-import { Command, Options } from "@effect/cli"
+import { Command, HelpDoc, Options, ValidationError } from "@effect/cli"
+import { Effect } from "effect"
 import { connectionOptions } from "./connectionOptions.js"
 import { lazy } from "./lazy.js"
 import { sourceOptions } from "./sourceOptions.js"
@@ -26,7 +27,12 @@ const options = {
   ),
   maxChanges: Options.integer("max-changes").pipe(
     Options.withDescription("Refuse to apply a plan with more transitions than this, before any write."),
-    Options.withDefault(25)
+    Options.withDefault(25),
+    Options.mapEffect((n) =>
+      n >= 0
+        ? Effect.succeed(n)
+        : Effect.fail(ValidationError.invalidValue(HelpDoc.p(`--max-changes must be 0 or more, not ${n}.`)))
+    )
   ),
   notify: Options.boolean("notify").pipe(
     Options.withDescription("Let OpenProject send its notifications for each change (off by default).")

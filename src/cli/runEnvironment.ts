@@ -24,7 +24,3 @@ export const currentCommit = (source: string): Effect.Effect<Option.Option<strin
       (s) => /^[0-9a-f]{40}$/.test(s)
     )
   })
-
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export const useColor = (stream: NodeJS.WriteStream): boolean =>
-  stream.isTTY === true && (process.env.NO_COLOR ?? "") === ""

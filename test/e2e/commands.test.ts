@@ -97,9 +97,8 @@ describe("status, validate, --help and --version (built CLI)", () => {
     })
   )
 
-  // BUG: @effect/cli renders help with ANSI escapes unconditionally (HelpDoc.toAnsiText), so `--help` piped
-  // or with NO_COLOR=1 prints "\u001b[0;1m…" codes. See the e2e report; un-skip once src/bin.ts strips them.
-  it.live.skip("--help prints no colour codes when NO_COLOR is set and the output is not a terminal", () =>
+  // @effect/cli colours its help unconditionally; the CLI strips the codes when piped or under NO_COLOR.
+  it.live("--help prints no colour codes when NO_COLOR is set and the output is not a terminal", () =>
     Effect.gen(function* () {
       const help = yield* runCli(["--help"])
       expect(help.code).toBe(0)

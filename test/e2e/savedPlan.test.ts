@@ -83,11 +83,8 @@ describe("reconcile --apply --plan (a saved plan, built CLI against the sandbox)
       expect((yield* s.sandbox.workPackage(2))?.status).toBe("Closed")
     })
   )
-  // BUG: a saved plan records the OpenProject it was made against (`openProjectUrl`), but
-  // src/cli/reconcile/runReconcile.ts `savedPlan` only compares the document's sha256, so the plan is applied
-  // to whatever OPENPROJECT_URL points at now; work package numbers of another instance are other work
-  // packages. Un-skip once --apply --plan refuses a plan made for another instance.
-  it.scopedLive.skip("refuses a saved plan made against another OpenProject, before any write", () =>
+  // Work package numbers belong to one instance: a plan made for another OpenProject is refused.
+  it.scopedLive("refuses a saved plan made against another OpenProject, before any write", () =>
     Effect.gen(function* () {
       const seeded = { rows, sandbox: { workPackages: workPackages(["New", "New", "New"]) } }
       const planned = yield* scenario(seeded)

@@ -1,7 +1,5 @@
-import { networkInterfaces } from "node:os"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { startSandbox } from "../../src/sandbox/Sandbox.js"
 import { runCli, STACK_TRACE } from "./support/cli.js"
 import { API_KEY, scenario, workPackages } from "./support/scenario.js"
 
@@ -51,34 +49,7 @@ describe("usage errors and unsafe settings (built CLI)", () => {
     })
   )
 
-  // A server on this machine's own non-loopback address proves that not even one request is sent.
-  const remoteAddress = Object.values(networkInterfaces())
-    .flat()
-    .find((a) => a !== undefined && a.family === "IPv4" && !a.internal)?.address
-
-  it.scopedLive.skipIf(remoteAddress === undefined)(
-    "a plain-http server on a non-loopback address receives no request, not even the key",
-    () =>
-      Effect.gen(function* () {
-        const sandbox = yield* startSandbox({
-          apiKey: API_KEY,
-          host: remoteAddress ?? "127.0.0.1",
-          workPackages: workPackages(["New"])
-        })
-        const run = yield* runCli(["reconcile", "--source", "examples/F1_BUY_BOOST_PLAN.md", "--apply"], {
-          OPENPROJECT_URL: sandbox.url,
-          OPENPROJECT_API_KEY: API_KEY
-        })
-
-        expect(run.code).toBe(1)
-        expect(run.stderr).toContain("https://")
-        expect(yield* sandbox.requestLog).toEqual([])
-      })
-  )
-  // BUG: --max-changes accepts a negative number (src/cli/reconcile.ts declares it with Options.integer and
-  // src/cli/reconcile/checkFlags.ts does not check it, while --concurrency 0 is refused); an in-sync apply then
-  // fails with "more than --max-changes -1 allows". Un-skip once it is a usage error.
-  it.scopedLive.skip("a negative --max-changes is a usage error, before any request", () =>
+  it.scopedLive("a negative --max-changes is a usage error, before any request", () =>
     Effect.gen(function* () {
       const s = yield* scenario(oneRow)
       const run = yield* s.reconcile("--apply", "--max-changes", "-1")

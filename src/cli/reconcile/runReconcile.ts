@@ -10,17 +10,18 @@ import { applyPlan } from "../../reconcile/applyPlan.js"
 import { checkApplyGuards, TooManyChanges } from "../../reconcile/guards.js"
 import { observe } from "../../reconcile/observe.js"
 import { plan as computePlan } from "../../reconcile/planner.js"
-import { readSavedPlan, writeSavedPlan } from "../../reconcile/savedPlan.js"
+import { readSavedPlan, SavedPlanInvalid, writeSavedPlan } from "../../reconcile/savedPlan.js"
 import { renderApplyMarkdown } from "../../render/renderApplyMarkdown.js"
 import { renderApplyText } from "../../render/renderApplyText.js"
 import { renderApplyJson, renderPlanJson } from "../../render/renderJson.js"
 import { renderPlanMarkdown } from "../../render/renderPlanMarkdown.js"
 import { renderPlanText } from "../../render/renderPlanText.js"
+import { useColor } from "../color.js"
 import { ExitWithCode } from "../ExitWithCode.js"
 import { publishApplyToActions, publishPlanToActions, stickyPlanComment } from "../githubReporting.js"
 import { openProjectLayer } from "../openProjectLayer.js"
 import type { ReconcileOptions } from "../reconcile.js"
-import { currentCommit, useColor } from "../runEnvironment.js"
+import { currentCommit } from "../runEnvironment.js"
 import { checkFlags } from "./checkFlags.js"
 
 const sourceOf = (doc: SourceDocument, path: string) => new PlanSource({ path, sha256: doc.sha256 })
@@ -48,6 +49,16 @@ const freshPlan = (doc: SourceDocument, o: ReconcileOptions) =>
 const savedPlan = (doc: SourceDocument, file: string) =>
   Effect.gen(function* () {
     const saved = yield* readSavedPlan(file)
+    const config = yield* OpenProjectConfig
+    // Work package numbers belong to one instance: wp#42 elsewhere is another work package.
+    if (saved.openProjectUrl !== config.baseUrl) {
+      return yield* new SavedPlanInvalid({
+        file,
+        reason:
+          `it was made against ${saved.openProjectUrl}, but this run talks to ${config.baseUrl}; ` +
+          "nothing was written"
+      })
+    }
     if (saved.source.sha256 !== doc.sha256) {
       yield* Console.error(
         `op-reconcile: warning: ${saved.source.path} has changed since the plan in ${file} was made; ` +

@@ -3,8 +3,8 @@ import { readDesiredState } from "../../desired/readDesiredState.js"
 import { observe } from "../../reconcile/observe.js"
 import { renderStatusJson, renderStatusText } from "../../render/renderStatus.js"
 import { statusRows } from "../../render/statusRows.js"
+import { useColor } from "../color.js"
 import { openProjectLayer } from "../openProjectLayer.js"
-import { useColor } from "../runEnvironment.js"
 import type { StatusOptions } from "../status.js"
 
 /** The `status` command's work, loaded on first use (see lazy.ts). */
