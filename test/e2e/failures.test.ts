@@ -180,8 +180,8 @@ describe("reconcile --apply when OpenProject pushes back (built CLI against the 
       })
       const run = yield* s.reconcile("--apply")
 
-      // Blocked rows are reported, not attempted; only failed writes make the run fail.
-      expect(run.code).toBe(0)
+      // Blocked rows are reported, not attempted, and the run fails: OpenProject cannot match the plan.
+      expect(run.code).toBe(1)
       expect(run.stdout).toMatch(/^! wp#1\b.*On hold/m)
       expect(run.stdout).toContain('"On hold" is not a status on this OpenProject')
       expect(run.stdout).toContain("runbook §7")

@@ -41,8 +41,8 @@ describe("reconcile --apply --plan (a saved plan, built CLI against the sandbox)
 
         const run = yield* s.reconcile("--apply", "--plan", planFile, "--format", "json")
 
-        // Stale and unchanged are not failures (issue #4: exit 1 is for errors and failed items).
-        expect(run.code).toBe(0)
+        // A stale item leaves OpenProject short of the plan: the run says so with exit 1.
+        expect(run.code).toBe(1)
         expect(`${run.stdout}${run.stderr}`).not.toMatch(STACK_TRACE)
         const outcomes = yield* outcomesById(run.stdout)
         expect(outcomes.get(1)).toBe("stale")

@@ -128,7 +128,10 @@ const apply = (doc: SourceDocument, o: ReconcileOptions) =>
     yield* printReport(report, o)
     if (Option.isSome(o.out)) yield* writeReport(o.out.value, report)
     yield* publishApplyToActions(report, o.source, Option.getOrUndefined(o.out))
-    if (report.summary.failed > 0) return yield* new ExitWithCode({ code: 1 })
+    // An apply that leaves OpenProject short of the plan must fail the job, or an hourly run would stay green
+    // while it cannot converge: failed writes, stale items of a saved plan, rows the server cannot carry out.
+    const { failed, stale, blocked } = report.summary
+    if (failed + stale + blocked > 0) return yield* new ExitWithCode({ code: 1 })
   })
 
 /** The `reconcile` command's work, loaded on first use (see lazy.ts). */
