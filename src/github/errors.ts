@@ -165,16 +165,20 @@ export class GitHubFileWriteFailed extends Schema.TaggedError<GitHubFileWriteFai
   }
 }
 
-/** Every failure of a comment upsert. */
-export type PullRequestCommentError =
-  | MissingGitHubToken
-  | NoPullRequest
-  | InvalidGitHubEnvironment
+/** What an answer from GitHub's API can mean when it is not the one asked for. */
+export type GitHubResponseError =
   | GitHubUnauthorized
   | GitHubMissingPermission
   | GitHubNotFound
   | GitHubRateLimited
   | GitHubRequestRejected
   | GitHubServerError
-  | GitHubUnreachable
   | GitHubUnexpectedResponse
+
+/** Every failure of a comment upsert. */
+export type PullRequestCommentError =
+  | MissingGitHubToken
+  | NoPullRequest
+  | InvalidGitHubEnvironment
+  | GitHubUnreachable
+  | GitHubResponseError

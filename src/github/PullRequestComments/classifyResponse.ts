@@ -5,6 +5,7 @@ import {
   GitHubNotFound,
   GitHubRateLimited,
   GitHubRequestRejected,
+  type GitHubResponseError,
   GitHubServerError,
   GitHubUnauthorized,
   GitHubUnexpectedResponse
@@ -21,15 +22,6 @@ export interface RequestTarget {
   readonly fromFork: boolean
 }
 
-export type ResponseError =
-  | GitHubUnauthorized
-  | GitHubMissingPermission
-  | GitHubNotFound
-  | GitHubRateLimited
-  | GitHubRequestRejected
-  | GitHubServerError
-  | GitHubUnexpectedResponse
-
 const githubMessage = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<string> =>
   response.json.pipe(
     Effect.flatMap(Schema.decodeUnknown(ErrorBody)),
@@ -40,7 +32,7 @@ const githubMessage = (response: HttpClientResponse.HttpClientResponse): Effect.
 /** A 2xx decoded with `schema`; every other status becomes the typed error that says what to do. */
 export const classifyResponse =
   <A, I>(schema: Schema.Schema<A, I>, target: RequestTarget) =>
-  (response: HttpClientResponse.HttpClientResponse): Effect.Effect<A, ResponseError> =>
+  (response: HttpClientResponse.HttpClientResponse): Effect.Effect<A, GitHubResponseError> =>
     Effect.gen(function* () {
       const { url } = target
       const status = response.status
