@@ -24,12 +24,8 @@ export interface ApplyOptions {
 
 type Settled = { readonly outcome: Outcome; readonly change: PlannedChange; readonly after?: ObservedWorkPackage }
 
-const itemError = (e: OpenProjectError): ItemError =>
-  new ItemError({
-    tag: e._tag,
-    message: e.message,
-    hint: "hint" in e && typeof e.hint === "string" ? e.hint : undefined
-  })
+// OpenProject's errors carry their remedy in the message (e.g. runbook §7 for a refused transition).
+const itemError = (e: OpenProjectError): ItemError => new ItemError({ tag: e._tag, message: e.message })
 
 /**
  * Executes a plan against OpenProject and returns an outcome per change. One item's terminal error
