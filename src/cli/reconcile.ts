@@ -55,6 +55,8 @@ export const reconcileCommand = Command.make("reconcile", options, (o) =>
   )
 ).pipe(
   Command.withDescription(
-    "Plan the status transitions that make OpenProject match the plan (dry-run, the default), or make them (--apply)."
+    "Plan the status transitions that make OpenProject match the plan (dry-run, the default), or make them (--apply). " +
+      "Reads OPENPROJECT_URL and OPENPROJECT_API_KEY from the environment. Exit codes: 0 success, 1 an error or an " +
+      "apply that left items failed, stale or blocked, 2 with --detailed-exitcode when a dry-run has changes."
   )
 )

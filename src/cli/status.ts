@@ -24,5 +24,8 @@ export const statusCommand = Command.make("status", options, (o) =>
     (m) => m.runStatus(o)
   )
 ).pipe(
-  Command.withDescription("Show each work package the plan names with its desired and its current state (read-only).")
+  Command.withDescription(
+    "Show each work package the plan names with its desired and its current state (read-only). " +
+      "Reads OPENPROJECT_URL and OPENPROJECT_API_KEY from the environment."
+  )
 )
