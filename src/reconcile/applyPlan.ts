@@ -5,7 +5,7 @@ import type { Plan, PlannedChange } from "../domain/plan.js"
 import type { OpenProjectError, Unauthenticated } from "../openproject/errors.js"
 import { OpenProject } from "../openproject/OpenProject.js"
 import { type AuditContext, auditComment, auditMarker } from "./auditComment.js"
-import { replanOne } from "./planner.js"
+import { replanOne, savedChangeVerdict } from "./planner.js"
 
 export interface ApplyOptions {
   readonly concurrency: number
@@ -56,15 +56,19 @@ export const applyPlan = (
       current: ObservedWorkPackage,
       attempt: number
     ): Effect.Effect<Settled | ItemError, Unauthenticated> => {
-      if (current.statusId === change.toStatusId) {
-        return Effect.succeed({ outcome: "unchanged", change, after: current } satisfies Settled)
+      const unchanged = Effect.succeed({ outcome: "unchanged", change, after: current } satisfies Settled)
+      if (options.onConflict === "exact") {
+        switch (savedChangeVerdict(change, current)) {
+          case "AlreadyAtTarget":
+            return unchanged
+          case "Stale":
+            return Effect.succeed({ outcome: "stale", change } satisfies Settled)
+          case "Holds":
+            return transition(change, attempt + 1)
+        }
       }
-      if (options.onConflict === "exact") return Effect.succeed({ outcome: "stale", change } satisfies Settled)
       const rebased = replanOne(change, current)
-      if (rebased === "AlreadyAtTarget") {
-        return Effect.succeed({ outcome: "unchanged", change, after: current } satisfies Settled)
-      }
-      return transition(rebased, attempt + 1)
+      return rebased === "AlreadyAtTarget" ? unchanged : transition(rebased, attempt + 1)
     }
 
     const transition = (change: PlannedChange, attempt: number): Effect.Effect<Settled | ItemError, Unauthenticated> =>
