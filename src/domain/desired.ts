@@ -1,13 +1,6 @@
 import { Schema } from "effect"
 import { CanonicalState, Qualifier } from "./states.js"
 
-/** Where something sits in the source document: 1-based line and column. */
-export class SourceLocation extends Schema.Class<SourceLocation>("SourceLocation")({
-  file: Schema.String,
-  line: Schema.Int,
-  column: Schema.Int
-}) {}
-
 /** One row of the tracking table that asks for a work package to be in a state. */
 export class DesiredRow extends Schema.Class<DesiredRow>("DesiredRow")({
   workPackageId: Schema.Int,
