@@ -42,3 +42,6 @@ export class ApplyReport extends Schema.Class<ApplyReport>("ApplyReport")({
   skipped: Schema.Array(SkippedItem),
   blocked: Schema.Array(BlockedItem)
 }) {}
+
+/** The apply report as JSON text, pretty-printed like the plan (`--apply --format json`, `--out`). */
+export const ApplyReportJson = Schema.parseJson(ApplyReport, { space: 2 })

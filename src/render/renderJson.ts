@@ -1,11 +1,8 @@
 import { Schema } from "effect"
-import { ApplyReport } from "../domain/outcome.js"
-import { Plan } from "../domain/plan.js"
+import { type ApplyReport, ApplyReportJson } from "../domain/outcome.js"
+import { type Plan, PlanJson } from "../domain/plan.js"
 
-// The same Schemas that read a saved plan write it, pretty-printed for people who open the file.
-const PrettyPlanJson = Schema.parseJson(Plan, { space: 2 })
-const PrettyApplyReportJson = Schema.parseJson(ApplyReport, { space: 2 })
+// The same Schemas that read a saved plan write it (src/domain), so what is printed can be read back.
+export const renderPlanJson = (plan: Plan): string => `${Schema.encodeSync(PlanJson)(plan)}\n`
 
-export const renderPlanJson = (plan: Plan): string => `${Schema.encodeSync(PrettyPlanJson)(plan)}\n`
-
-export const renderApplyJson = (report: ApplyReport): string => `${Schema.encodeSync(PrettyApplyReportJson)(report)}\n`
+export const renderApplyJson = (report: ApplyReport): string => `${Schema.encodeSync(ApplyReportJson)(report)}\n`
