@@ -1,4 +1,5 @@
 import { Duration } from "effect"
+import { retryAfter } from "../../http/retryAfter.js"
 
 type Headers = Readonly<Record<string, string | undefined>>
 
@@ -8,12 +9,8 @@ type Headers = Readonly<Record<string, string | undefined>>
  * `x-ratelimit-remaining` is 0. Undefined when the response carries neither.
  */
 export const rateLimitDelay = (headers: Headers, nowMillis: number): Duration.Duration | undefined => {
-  const retryAfter = headers["retry-after"]?.trim()
-  if (retryAfter !== undefined && retryAfter !== "") {
-    if (/^\d+$/.test(retryAfter)) return Duration.seconds(Number(retryAfter))
-    const at = Date.parse(retryAfter)
-    if (!Number.isNaN(at)) return Duration.millis(Math.max(0, at - nowMillis))
-  }
+  const asked = retryAfter(headers["retry-after"], nowMillis)
+  if (asked !== undefined) return asked
   const reset = headers["x-ratelimit-reset"]?.trim()
   if (headers["x-ratelimit-remaining"]?.trim() === "0" && reset !== undefined && /^\d+$/.test(reset)) {
     return Duration.millis(Math.max(0, Number(reset) * 1000 - nowMillis))

@@ -1,4 +1,5 @@
 import { Duration } from "effect"
+import { retryAfter } from "../../http/retryAfter.js"
 
 /**
  * How long the server asked the client to wait before the next request, from `Retry-After`
@@ -9,18 +10,11 @@ export const serverWait = (
   headers: Readonly<Record<string, string>>,
   nowMillis: number
 ): Duration.Duration | undefined =>
-  fromRetryAfter(headers["retry-after"], nowMillis) ?? fromRateLimitReset(headers["ratelimit-reset"], nowMillis)
+  retryAfter(headers["retry-after"], nowMillis) ?? fromRateLimitReset(headers["ratelimit-reset"], nowMillis)
 
 const SECONDS = /^\s*\d+(\.\d+)?\s*$/
 
 const nonNegative = (millis: number): Duration.Duration => Duration.millis(Math.max(0, Math.ceil(millis)))
-
-const fromRetryAfter = (value: string | undefined, nowMillis: number): Duration.Duration | undefined => {
-  if (value === undefined) return undefined
-  if (SECONDS.test(value)) return nonNegative(Number(value) * 1000)
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : nonNegative(date - nowMillis)
-}
 
 /** Values this large cannot be a delay in seconds (that would be 30+ years): they are epoch seconds. */
 const EPOCH_THRESHOLD_SECONDS = 1_000_000_000
