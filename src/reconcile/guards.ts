@@ -30,17 +30,18 @@ export class EmptyTrackingTable extends Schema.TaggedError<EmptyTrackingTable>()
   }
 }
 
-/** Checks made before the first write of an apply; a refusal writes nothing. */
+/** The mass-revert guard alone: what a saved plan is held to (its rows were checked when it was made). */
+export const checkMaxChanges = (plan: Plan, maxChanges: number): Either.Either<void, TooManyChanges> =>
+  plan.changes.length > maxChanges
+    ? Either.left(new TooManyChanges({ changes: plan.changes.length, maxChanges }))
+    : Either.void
+
+/** Checks made before the first write of an apply planned in this run; a refusal writes nothing. */
 export const checkApplyGuards = (
   desired: DesiredState,
   plan: Plan,
   maxChanges: number
-): Either.Either<void, TooManyChanges | EmptyTrackingTable> => {
-  if (desired.rows.length === 0) {
-    return Either.left(new EmptyTrackingTable({ file: desired.file, line: desired.tableLine }))
-  }
-  if (plan.changes.length > maxChanges) {
-    return Either.left(new TooManyChanges({ changes: plan.changes.length, maxChanges }))
-  }
-  return Either.void
-}
+): Either.Either<void, TooManyChanges | EmptyTrackingTable> =>
+  desired.rows.length === 0
+    ? Either.left(new EmptyTrackingTable({ file: desired.file, line: desired.tableLine }))
+    : checkMaxChanges(plan, maxChanges)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either } from "effect"
-import { checkApplyGuards, EmptyTrackingTable, TooManyChanges } from "../../src/reconcile/guards.js"
+import { Either, Option } from "effect"
+import { checkApplyGuards, checkMaxChanges, EmptyTrackingTable, TooManyChanges } from "../../src/reconcile/guards.js"
 import { plan } from "../../src/reconcile/planner.js"
 import {
   CANONICAL_STATUSES,
@@ -62,5 +62,13 @@ describe("checkApplyGuards", () => {
     expect(checkApplyGuards(empty, threeChanges, 0)).toStrictEqual(
       Either.left(new EmptyTrackingTable({ file: FILE, line: 10 }))
     )
+  })
+})
+
+describe("checkMaxChanges", () => {
+  it("holds a saved plan to --max-changes alone", () => {
+    expect(checkMaxChanges(threeChanges, 3)).toStrictEqual(Either.void)
+    const refused = checkMaxChanges(threeChanges, 2)
+    expect(Either.getLeft(refused)).toStrictEqual(Option.some(new TooManyChanges({ changes: 3, maxChanges: 2 })))
   })
 })

@@ -1,13 +1,13 @@
 import { FileSystem } from "@effect/platform"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { Clock, Console, Effect, type Either, Option } from "effect"
+import { Clock, Console, Effect, Option } from "effect"
 import { readDesiredState, type SourceDocument } from "../../desired/readDesiredState.js"
 import type { ApplyReport } from "../../domain/outcome.js"
 import { type Plan, PlanSource } from "../../domain/plan.js"
 import { GitHubContext } from "../../github/GitHubContext.js"
 import { OpenProjectConfig } from "../../openproject/OpenProjectConfig.js"
 import { applyPlan } from "../../reconcile/applyPlan.js"
-import { checkApplyGuards, TooManyChanges } from "../../reconcile/guards.js"
+import { checkApplyGuards, checkMaxChanges } from "../../reconcile/guards.js"
 import { observe } from "../../reconcile/observe.js"
 import { plan as computePlan } from "../../reconcile/planner.js"
 import { readSavedPlan, SavedPlanInvalid, writeSavedPlan } from "../../reconcile/savedPlan.js"
@@ -25,8 +25,6 @@ import { currentCommit } from "../runEnvironment.js"
 import { checkFlags } from "./checkFlags.js"
 
 const sourceOf = (doc: SourceDocument, path: string) => new PlanSource({ path, sha256: doc.sha256 })
-
-const checked = <A, E>(either: Either.Either<A, E>): Effect.Effect<A, E> => either
 
 /** Computes the plan from the document and OpenProject as they are now. */
 const freshPlan = (doc: SourceDocument, o: ReconcileOptions) =>
@@ -109,10 +107,9 @@ const dryRun = (doc: SourceDocument, o: ReconcileOptions) =>
 const apply = (doc: SourceDocument, o: ReconcileOptions) =>
   Effect.gen(function* () {
     const plan = Option.isSome(o.plan) ? yield* savedPlan(doc, o.plan.value) : yield* freshPlan(doc, o)
-    if (Option.isNone(o.plan)) yield* checked(checkApplyGuards(doc.desired, plan, o.maxChanges))
-    else if (plan.changes.length > o.maxChanges) {
-      return yield* new TooManyChanges({ changes: plan.changes.length, maxChanges: o.maxChanges })
-    }
+    yield* Option.isNone(o.plan)
+      ? checkApplyGuards(doc.desired, plan, o.maxChanges)
+      : checkMaxChanges(plan, o.maxChanges)
     const report = yield* applyPlan(plan, {
       concurrency: o.concurrency,
       notify: o.notify,
