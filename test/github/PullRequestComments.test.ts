@@ -1,25 +1,15 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Chunk, Effect, Fiber, Option, Redacted, TestClock } from "effect"
+import { Effect, Fiber, Option, Redacted, TestClock } from "effect"
 import { COMMENT_BODY_LIMIT, commentMarker } from "../../src/github/commentBody.js"
 import { PullRequestComments } from "../../src/github/PullRequestComments.js"
 import { postPlanComment } from "../../src/github/postPlanComment.js"
+import { awaitWakeUp } from "../support/testClock.js"
 import { startFakeGitHub } from "./support/fakeGitHub.js"
 import { commentsLayer } from "./support/githubLayer.js"
 
 const PLAN = "docs/F1_BUY_BOOST_PLAN.md"
 const BODY =
   "Plan: 2 to transition, 9 in sync, 2 skipped, 1 blocked.\n\n| wp | from | to |\n|---|---|---|\n| 44 | In progress | New |"
-
-/** G13: wait (in real time) until the retry's sleep is registered on the TestClock at `wakeAt` ms. */
-const awaitSleepAt = (wakeAt: number) =>
-  Effect.gen(function* () {
-    for (let i = 0; i < 1000; i++) {
-      const sleeps = yield* TestClock.sleeps()
-      if (Chunk.some(sleeps, (at) => at === wakeAt)) return
-      yield* Effect.promise(() => new Promise((resolve) => setTimeout(resolve, 5)))
-    }
-    return yield* Effect.dieMessage(`no sleep until ${wakeAt} ms was scheduled`)
-  })
 
 describe("PullRequestComments.upsert", () => {
   it.scoped("creates the sticky comment with GitHub's headers and the hidden marker", () =>
@@ -213,7 +203,7 @@ describe("PullRequestComments.upsert", () => {
         Effect.fork
       )
 
-      yield* awaitSleepAt(2000)
+      yield* awaitWakeUp((delay) => delay === 2000, "a retry 2 s after the 429")
       yield* TestClock.adjust("1999 millis")
       expect(fake.requests()).toHaveLength(1)
       yield* TestClock.adjust("1 millis")
@@ -238,7 +228,7 @@ describe("PullRequestComments.upsert", () => {
         Effect.fork
       )
 
-      yield* awaitSleepAt(3000)
+      yield* awaitWakeUp((delay) => delay === 3000, "a wait until x-ratelimit-reset")
       yield* TestClock.adjust("3 seconds")
       const result = yield* Fiber.join(fiber)
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Fiber, Option, TestClock } from "effect"
+import { awaitCondition, awaitWakeUp } from "../support/testClock.js"
 import { makeClient } from "./support/client.js"
 import { startStubServer } from "./support/stubServer.js"
-import { awaitCondition, awaitWakeUp } from "./support/testClock.js"
 
 const API_KEY = "opapi-politeness-test-key-e5"
 const user = JSON.stringify({ _type: "User", id: 1, name: "A" })

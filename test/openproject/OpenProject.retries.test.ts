@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Fiber, TestClock } from "effect"
 import { type SandboxConfig, startSandbox } from "../../src/sandbox/Sandbox.js"
+import { awaitWakeUp } from "../support/testClock.js"
 import { makeClient } from "./support/client.js"
-import { awaitWakeUp } from "./support/testClock.js"
 
 /**
  * Retry timing under the TestClock while the requests go over real sockets (gotcha G13): wait until the

@@ -4,7 +4,7 @@ import type { ChangeResult } from "../../src/domain/outcome.js"
 import { TRANSITION_REFUSED_MESSAGE } from "../../src/sandbox/apiError.js"
 import type { RunningSandbox } from "../../src/sandbox/Sandbox.js"
 import { makeClient } from "../openproject/support/client.js"
-import { awaitWakeUp } from "../openproject/support/testClock.js"
+import { awaitWakeUp } from "../support/testClock.js"
 import { applyWith, desiredFrom, FILE, planWith, rowLine, seeds, setUp, trackingTable } from "./executorFixtures.js"
 
 /**
