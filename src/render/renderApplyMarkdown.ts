@@ -1,7 +1,8 @@
 import type { ApplyReport, ChangeResult, Outcome } from "../domain/outcome.js"
+import { leftOutSections } from "./leftOutSections.js"
 import { fitToBudget } from "./markdownBudget.js"
 import { escapeMarkdown } from "./markdownEscape.js"
-import { detailsSection, sourceCell, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
+import { sourceCell, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
 import { commentHead, DEFAULT_MAX_COMMENT_LENGTH, type MarkdownOptions } from "./renderPlanMarkdown.js"
 import { applySummaryLine } from "./summaryLines.js"
 
@@ -43,25 +44,7 @@ export const renderApplyMarkdown = (report: ApplyReport, options: MarkdownOption
       ])
     ),
     moreRowsNote: (n) => `\n… and ${n} more ${n === 1 ? "result" : "results"} (see the JSON report).\n`,
-    sections: [
-      ...detailsSection(
-        `${report.blocked.length} blocked`,
-        ["Work package", "Wanted", "Why", "Source"],
-        report.blocked.map((b) => [
-          wp(b.workPackageId),
-          escapeMarkdown(b.state),
-          escapeMarkdown(b.message, 600),
-          where(b.line)
-        ]),
-        "JSON report"
-      ),
-      ...detailsSection(
-        `${report.skipped.length} skipped`,
-        ["Source", "Why"],
-        report.skipped.map((s) => [where(s.line), escapeMarkdown(s.message, 600)]),
-        "JSON report"
-      )
-    ],
+    sections: leftOutSections(report, report.blocked, report.skipped, "JSON report"),
     maxLength: options.maxLength ?? DEFAULT_MAX_COMMENT_LENGTH
   })
 }

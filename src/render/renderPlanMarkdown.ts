@@ -1,4 +1,5 @@
 import type { Plan } from "../domain/plan.js"
+import { leftOutSections } from "./leftOutSections.js"
 import { fitToBudget } from "./markdownBudget.js"
 import { escapeMarkdown, markerComment } from "./markdownEscape.js"
 import { detailsSection, sourceCell, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
@@ -30,23 +31,7 @@ export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string
     ),
     moreRowsNote: (n) => `\n… and ${n} more ${n === 1 ? "change" : "changes"} (see the JSON plan).\n`,
     sections: [
-      ...detailsSection(
-        `${plan.blocked.length} blocked`,
-        ["Work package", "Wanted", "Why", "Source"],
-        plan.blocked.map((b) => [
-          wp(b.workPackageId),
-          escapeMarkdown(b.state),
-          escapeMarkdown(b.message, 600),
-          where(b.line)
-        ]),
-        "JSON plan"
-      ),
-      ...detailsSection(
-        `${plan.skipped.length} skipped`,
-        ["Source", "Why"],
-        plan.skipped.map((s) => [where(s.line), escapeMarkdown(s.message, 600)]),
-        "JSON plan"
-      ),
+      ...leftOutSections(plan, plan.blocked, plan.skipped, "JSON plan"),
       ...detailsSection(
         `${plan.inSync.length} in sync`,
         ["Work package", "Subject", "State", "Source"],
