@@ -11,36 +11,51 @@ import { appendStepSummary } from "../github/stepSummary.js"
 import { renderApplyMarkdown } from "../render/renderApplyMarkdown.js"
 import { renderPlanMarkdown } from "../render/renderPlanMarkdown.js"
 
-/** The file as GitHub wants it in annotations: relative to the workspace. */
-const annotatedFile = (source: string) =>
-  GitHubContext.pipe(Effect.map((c) => annotationPath(source, process.cwd(), Option.getOrUndefined(c.workspace))))
+/** What one run shows GitHub: annotations on the plan file, a job summary, and the `changes` count. */
+interface ActionsReport {
+  readonly annotations: (file: string) => ReadonlyArray<string>
+  /** Rendered only inside Actions: a plain terminal run should not pay for markdown it never shows. */
+  readonly summary: () => string
+  readonly changes: number
+}
 
 /**
- * Inside GitHub Actions: skipped and blocked rows become annotations on the plan's lines, the plan goes to the
- * job summary, and the counts to the step outputs. Outside Actions this does nothing.
+ * Inside GitHub Actions: annotations on the plan's lines (paths relative to the workspace), the rendered
+ * report in the job summary, and the step outputs. Outside Actions this does nothing.
  */
-export const publishPlanToActions = (plan: Plan, source: string, outPath: string | undefined) =>
+const publishToActions = (report: ActionsReport, source: string, outPath: string | undefined) =>
   Effect.gen(function* () {
     const context = yield* GitHubContext
     if (!context.inActions) return
-    const file = yield* annotatedFile(source)
-    for (const line of planAnnotations(plan, file)) yield* Console.log(line)
-    yield* appendStepSummary(renderPlanMarkdown(plan, { marker: source, title: "op-reconcile plan" }))
-    yield* setOutputs({ changes: plan.changes.length, ...(outPath === undefined ? {} : { "plan-path": outPath }) })
+    const file = annotationPath(source, process.cwd(), Option.getOrUndefined(context.workspace))
+    for (const line of report.annotations(file)) yield* Console.log(line)
+    yield* appendStepSummary(report.summary())
+    yield* setOutputs({ changes: report.changes, ...(outPath === undefined ? {} : { "plan-path": outPath }) })
   })
 
+/** Skipped and blocked rows as annotations, the plan in the summary, `changes` = transitions planned. */
+export const publishPlanToActions = (plan: Plan, source: string, outPath: string | undefined) =>
+  publishToActions(
+    {
+      annotations: (file) => planAnnotations(plan, file),
+      summary: () => renderPlanMarkdown(plan, { marker: source, title: "op-reconcile plan" }),
+      changes: plan.changes.length
+    },
+    source,
+    outPath
+  )
+
+/** Failed items as annotations, the outcomes in the summary, `changes` = transitions applied. */
 export const publishApplyToActions = (report: ApplyReport, source: string, outPath: string | undefined) =>
-  Effect.gen(function* () {
-    const context = yield* GitHubContext
-    if (!context.inActions) return
-    const file = yield* annotatedFile(source)
-    for (const line of applyAnnotations(report, file)) yield* Console.log(line)
-    yield* appendStepSummary(renderApplyMarkdown(report, { marker: source, title: "op-reconcile apply" }))
-    yield* setOutputs({
-      changes: report.summary.applied,
-      ...(outPath === undefined ? {} : { "plan-path": outPath })
-    })
-  })
+  publishToActions(
+    {
+      annotations: (file) => applyAnnotations(report, file),
+      summary: () => renderApplyMarkdown(report, { marker: source, title: "op-reconcile apply" }),
+      changes: report.summary.applied
+    },
+    source,
+    outPath
+  )
 
 /** The plan as the pull request's one sticky comment, keyed by the source file. */
 export const stickyPlanComment = (plan: Plan, source: string) =>
