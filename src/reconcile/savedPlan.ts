@@ -1,6 +1,7 @@
 import { FileSystem } from "@effect/platform"
 import { Effect, ParseResult, Schema } from "effect"
 import { type Plan, PlanJson } from "../domain/plan.js"
+import { type OutputUnwritable, writeFileAtomic } from "../files/writeFileAtomic.js"
 
 /** A saved plan file that cannot be used; nothing is written. */
 export class SavedPlanInvalid extends Schema.TaggedError<SavedPlanInvalid>()("SavedPlanInvalid", {
@@ -37,20 +38,9 @@ const firstProblem = (error: ParseResult.ParseError): string => {
   return issue.path.length === 0 ? issue.message : `${issue.path.join(".")}: ${issue.message}`
 }
 
-/** Writes a plan so that `readSavedPlan` reads back exactly the same plan; all or nothing (temp file + rename). */
+/** Writes a plan so that `readSavedPlan` reads back exactly the same plan; all or nothing (see writeFileAtomic). */
 export const writeSavedPlan = (
   file: string,
   plan: Plan
-): Effect.Effect<void, SavedPlanInvalid, FileSystem.FileSystem> =>
-  Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const text = `${Schema.encodeSync(PlanJson)(plan)}\n`
-    const temp = `${file}.tmp-${process.pid}`
-    yield* fs
-      .writeFileString(temp, text)
-      .pipe(Effect.zipRight(fs.rename(temp, file)))
-      .pipe(
-        Effect.tapError(() => fs.remove(temp).pipe(Effect.ignore)),
-        Effect.mapError((e) => new SavedPlanInvalid({ file, reason: `cannot write it (${e.message})` }))
-      )
-  })
+): Effect.Effect<void, OutputUnwritable, FileSystem.FileSystem> =>
+  writeFileAtomic(file, `${Schema.encodeSync(PlanJson)(plan)}\n`)
