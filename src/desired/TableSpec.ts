@@ -9,6 +9,8 @@ export interface TableSpec {
   readonly columns: ReadonlyArray<string>
   readonly idColumn: string
   readonly statusColumn: string
+  /** Only a table under the nearest heading whose text contains this (a config's `under:`). */
+  readonly under?: string
 }
 
 /** The runbook's §10 header: `| Track | Phase | GH issue / OP wp | Status |`. */
