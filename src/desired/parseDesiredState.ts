@@ -1,13 +1,11 @@
 import { Either } from "effect"
 import { DesiredRow, DesiredState, SkippedRow } from "../domain/desired.js"
 import { ConflictingRow, ConflictingRows, FoundHeader, TableNotFound } from "../domain/errors.js"
-import { CANONICAL_STATES } from "../domain/states.js"
+import { DEFAULT_VOCABULARY, type Vocabulary, wordList } from "../domain/vocabulary.js"
 import { type Cell, type MarkdownTable, markdownTables, type Row } from "./parseDesiredState/markdownTables.js"
 import { readStatusCell } from "./parseDesiredState/statusCell.js"
 import { workPackageReferences } from "./parseDesiredState/workPackageReferences.js"
 import { DEFAULT_TABLE_SPEC, type TableSpec } from "./TableSpec.js"
-
-const STATE_LIST = CANONICAL_STATES.join(", ")
 
 const isTrackingTable = (table: MarkdownTable, spec: TableSpec): boolean =>
   table.header.length === spec.columns.length &&
@@ -23,7 +21,8 @@ const readRow = (
   row: Row,
   idIndex: number,
   statusIndex: number,
-  spec: TableSpec
+  spec: TableSpec,
+  vocabulary: Vocabulary
 ): { readonly row: DesiredRow } | { readonly skipped: SkippedRow } => {
   const idCell = cellOf(row, idIndex)
   const statusCell = cellOf(row, statusIndex)
@@ -46,7 +45,7 @@ const readRow = (
       `the "${spec.idColumn}" column names ${ids.map((n) => `wp#${n}`).join(", ")}: keep one work package per row`
     )
   }
-  const status = readStatusCell(statusCell.content)
+  const status = readStatusCell(statusCell.content, vocabulary)
   switch (status._tag) {
     case "NoBold":
       return skip(
@@ -59,7 +58,8 @@ const readRow = (
       return skip(
         "UnknownState",
         statusCell,
-        `wp#${id}: **${status.bold}** is not a state; use one of ${STATE_LIST} (qualifiers ABANDONED, LOCKED, KEEP_AVAILABLE may follow)`,
+        `wp#${id}: **${status.bold}** is not a state; use one of ${wordList(vocabulary).join(", ")}` +
+          (vocabulary.qualifiers.length === 0 ? "" : ` (qualifiers ${vocabulary.qualifiers.join(", ")} may follow)`),
         id
       )
     case "State":
@@ -104,7 +104,8 @@ const deduplicate = (rows: ReadonlyArray<DesiredRow>) => {
 export const parseDesiredState = (
   text: string,
   file: string,
-  spec: TableSpec = DEFAULT_TABLE_SPEC
+  spec: TableSpec = DEFAULT_TABLE_SPEC,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY
 ): Either.Either<DesiredState, TableNotFound | ConflictingRows> => {
   const tables = markdownTables(text)
   const table = tables.find((t) => isTrackingTable(t, spec))
@@ -122,7 +123,7 @@ export const parseDesiredState = (
   const rows: Array<DesiredRow> = []
   const skipped: Array<SkippedRow> = []
   for (const row of table.rows) {
-    const read = readRow(row, idIndex, statusIndex, spec)
+    const read = readRow(row, idIndex, statusIndex, spec, vocabulary)
     if ("row" in read) rows.push(read.row)
     else skipped.push(read.skipped)
   }

@@ -4,6 +4,7 @@ import type { PlatformError } from "@effect/platform/Error"
 import { Effect, Either } from "effect"
 import type { DesiredState } from "../domain/desired.js"
 import { type DesiredStateError, SourceUnreadable } from "../domain/errors.js"
+import { DEFAULT_VOCABULARY, type Vocabulary } from "../domain/vocabulary.js"
 import { parseDesiredState } from "./parseDesiredState.js"
 import { firstInvalidUtf8Offset, lineAtOffset } from "./readDesiredState/utf8.js"
 import { DEFAULT_TABLE_SPEC, type TableSpec } from "./TableSpec.js"
@@ -50,7 +51,8 @@ const decodeUtf8 = (file: string, bytes: Uint8Array): Either.Either<string, Sour
 /** Reads a markdown plan from disk and parses its tracking table. */
 export const readDesiredState = (
   path: string,
-  spec: TableSpec = DEFAULT_TABLE_SPEC
+  spec: TableSpec = DEFAULT_TABLE_SPEC,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY
 ): Effect.Effect<SourceDocument, DesiredStateError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
@@ -63,6 +65,6 @@ export const readDesiredState = (
     }
     const bytes = yield* fs.readFile(path).pipe(Effect.mapError(unreadable(path)))
     const text = yield* decodeUtf8(path, bytes)
-    const desired = yield* parseDesiredState(text, path, spec)
+    const desired = yield* parseDesiredState(text, path, spec, vocabulary)
     return { desired, text, sha256: createHash("sha256").update(bytes).digest("hex") }
   }).pipe(Effect.withSpan("readDesiredState", { attributes: { path } }))

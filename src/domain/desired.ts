@@ -1,11 +1,11 @@
 import { Schema } from "effect"
-import { CanonicalState, Qualifier } from "./states.js"
 
 /** One row of the tracking table that asks for a work package to be in a state. */
 export class DesiredRow extends Schema.Class<DesiredRow>("DesiredRow")({
   workPackageId: Schema.Int,
-  state: CanonicalState,
-  qualifiers: Schema.Array(Qualifier),
+  /** The word the plan asks for, as its vocabulary spells it (one of the runbook's eight, or a `states:` key). */
+  state: Schema.String,
+  qualifiers: Schema.Array(Schema.String),
   /** The Status cell after the bold state and qualifiers. */
   note: Schema.String,
   /** The first column of the row (e.g. the Track), for humans. */

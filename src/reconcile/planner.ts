@@ -10,6 +10,7 @@ import {
   PlanSummary,
   SkippedItem
 } from "../domain/plan.js"
+import { DEFAULT_VOCABULARY, statusNameFor, type Vocabulary } from "../domain/vocabulary.js"
 import { makeStatusIndex, type StatusIndex } from "./statusIndex.js"
 
 export interface PlanInput {
@@ -19,6 +20,8 @@ export interface PlanInput {
   readonly openProjectUrl: string
   readonly createdAt: string
   readonly commit?: string
+  /** What the plan's words mean on this OpenProject (a config's `states:`); default: each word its own name. */
+  readonly vocabulary?: Vocabulary
 }
 
 type RowVerdict =
@@ -33,20 +36,31 @@ export const workPackageNotFoundMessage = (id: number): string =>
   `wp#${id} does not exist or is not visible to this API user (OpenProject answers both with the same 404). ` +
   "Check the number in the table, or make the API user a member of the work package's project."
 
-export const unknownStatusMessage = (state: string, serverStatuses: ReadonlyArray<string>): string => {
+export const unknownStatusMessage = (
+  state: string,
+  serverStatuses: ReadonlyArray<string>,
+  /** The plan's word, when `states:` maps it to `state`. */
+  mappedFrom?: string
+): string => {
   const known = serverStatuses.length === 0 ? "it lists no statuses" : `its statuses are: ${serverStatuses.join(", ")}`
+  if (mappedFrom !== undefined) {
+    return (
+      `"${state}" (what **${mappedFrom}** means through the config's states:) is not a status on this OpenProject ` +
+      `(${known}). Map ${mappedFrom} to one of them in states:, or add the status in OpenProject.`
+    )
+  }
   return (
     `"${state}" is not a status on this OpenProject (${known}). ` +
-    "Align the plan's status names with OpenProject's status admin (Administration → Work packages → Status), " +
+    "Map the plan's word to one of them in the config's states: (see `op-reconcile statuses`), " +
     "or rename the status in OpenProject (runbook §7)."
   )
 }
 
-const blocked = (row: DesiredRow, reason: BlockedItem["reason"], message: string): RowVerdict => ({
+const blocked = (row: DesiredRow, reason: BlockedItem["reason"], message: string, state = row.state): RowVerdict => ({
   _tag: "Blocked",
   item: new BlockedItem({
     workPackageId: row.workPackageId,
-    state: row.state,
+    state,
     reason,
     message,
     line: row.line,
@@ -68,14 +82,21 @@ const change = (row: DesiredRow, wp: ObservedWorkPackage, target: Status): Plann
     column: row.column
   })
 
-const planRow = (row: DesiredRow, observed: ObservedState, statuses: StatusIndex): RowVerdict => {
+const planRow = (
+  row: DesiredRow,
+  observed: ObservedState,
+  statuses: StatusIndex,
+  vocabulary: Vocabulary
+): RowVerdict => {
   const wp = observed.workPackages.get(row.workPackageId)
   if (wp === undefined) {
     return blocked(row, "WorkPackageNotFound", workPackageNotFoundMessage(row.workPackageId))
   }
-  const target = statuses.byName(row.state)
+  const statusName = statusNameFor(vocabulary, row.state)
+  const target = statuses.byName(statusName)
   if (target === undefined) {
-    return blocked(row, "UnknownStatus", unknownStatusMessage(row.state, statuses.names))
+    const mappedFrom = statusName === row.state ? undefined : row.state
+    return blocked(row, "UnknownStatus", unknownStatusMessage(statusName, statuses.names, mappedFrom), statusName)
   }
   if (wp.statusId === target.id) {
     return {
@@ -115,7 +136,7 @@ export const plan = (input: PlanInput): Plan => {
   const inSync: Array<InSyncItem> = []
   const blockedItems: Array<BlockedItem> = []
   for (const row of rows) {
-    const verdict = planRow(row, input.observed, statuses)
+    const verdict = planRow(row, input.observed, statuses, input.vocabulary ?? DEFAULT_VOCABULARY)
     if (verdict._tag === "Change") changes.push(verdict.item)
     else if (verdict._tag === "InSync") inSync.push(verdict.item)
     else blockedItems.push(verdict.item)

@@ -95,7 +95,7 @@ describe("plan", () => {
     expect(message).toContain('"In progress" is not a status on this OpenProject')
     expect(message).toContain("its statuses are: New, Doing")
     expect(message).toContain("runbook §7")
-    expect(message).toContain("status admin")
+    expect(message).toContain("states:")
   })
 
   it("reports a missing work package before an unknown status", () => {
