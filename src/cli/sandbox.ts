@@ -36,8 +36,18 @@ const forbid = Options.text("forbid").pipe(
   Options.repeated
 )
 const bearer = Options.boolean("bearer").pipe(Options.withDescription("Also accept Authorization: Bearer <key>."))
+const user = Options.text("user").pipe(
+  Options.withDescription(
+    'Another person with an API key of their own, "KEY=Name", e.g. --user "pat-key=Pat Operator": requests with ' +
+      "that key act as them, the way they would edit a work package in OpenProject's UI; repeatable."
+  ),
+  Options.repeated
+)
+const activityUserTitles = Options.boolean("activity-user-titles").pipe(
+  Options.withDescription("Name the user in each activity's _links.user.title, as some OpenProject versions do.")
+)
 
-const options = { seed, port, host, apiKey, latency, drift, randomSeed, forbid, bearer }
+const options = { seed, port, host, apiKey, latency, drift, randomSeed, forbid, bearer, user, activityUserTitles }
 
 export type SandboxOptions = Command.Command.ParseConfig<typeof options>
 

@@ -70,9 +70,18 @@ export const WorkPackageCollection = Schema.Struct({
 
 // --- Activities -----------------------------------------------------------------------------------
 
+const OptionalText = Schema.optional(Schema.NullOr(Schema.String))
+
+/**
+ * One activity (journal). `details` are sentences in the API user's language (README §14): they are shown,
+ * never parsed for a status. `_links.user` carries only an href in some versions.
+ */
 export const HalActivity = Schema.Struct({
   id: Schema.Int,
-  comment: Schema.optional(Schema.Struct({ raw: Schema.optional(Schema.NullOr(Schema.String)) }))
+  createdAt: OptionalText,
+  comment: Schema.optional(Schema.Struct({ raw: OptionalText })),
+  details: Schema.optional(Schema.Array(Schema.Struct({ raw: OptionalText, html: OptionalText }))),
+  _links: Schema.optional(Schema.Struct({ user: Schema.optional(Schema.NullOr(Link)) }))
 })
 
 /** GET /api/v3/work_packages/{id}/activities */
@@ -97,7 +106,7 @@ export const WorkPackageForm = Schema.Struct({
 
 // --- Users ----------------------------------------------------------------------------------------
 
-/** GET /api/v3/users/me */
+/** GET /api/v3/users/me and GET /api/v3/users/{id} */
 export const HalUser = Schema.Struct({
   id: Schema.Int,
   name: Schema.String,

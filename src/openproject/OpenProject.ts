@@ -14,11 +14,13 @@ import {
 } from "./Hal.js"
 import { classifyFailure, decodeSuccess, type ReceivedResponse } from "./OpenProject/classifyResponse.js"
 import {
+  toActivities,
   toAllowedStatuses,
   toCommentTexts,
   toCurrentUser,
   toObservedWorkPackage,
-  toStatus
+  toStatus,
+  toUserName
 } from "./OpenProject/fromHal.js"
 import { commentBody, emptyFormBody, setStatusBody } from "./OpenProject/requestBodies.js"
 import { type HttpMethod, retrySchedule } from "./OpenProject/retryPolicy.js"
@@ -229,6 +231,22 @@ const makeOpenProject = Effect.gen(function* () {
     return toCommentTexts(activities)
   })
 
+  /** The whole history of a work package in one request: OpenProject does not paginate activities. */
+  const activities = Effect.fn("OpenProject.activities")(function* (id: number) {
+    const collection = yield* send({
+      method: "GET",
+      url: api(`/work_packages/${id}/activities`),
+      schema: ActivityCollection
+    })
+    return toActivities(collection)
+  })
+
+  /** A user's name as OpenProject shows it (activities may name their user by href only). */
+  const user = Effect.fn("OpenProject.user")(function* (id: number) {
+    const found = yield* send({ method: "GET", url: api(`/users/${id}`), schema: HalUser })
+    return toUserName(found)
+  })
+
   const allowedStatuses = Effect.fn("OpenProject.allowedStatuses")(function* (id: number) {
     const form = yield* send({
       method: "POST",
@@ -244,7 +262,18 @@ const makeOpenProject = Effect.gen(function* () {
     return toCurrentUser(user)
   })
 
-  return { statuses, observe, workPackage, setStatus, addComment, comments, allowedStatuses, me } as const
+  return {
+    statuses,
+    observe,
+    workPackage,
+    setStatus,
+    addComment,
+    comments,
+    activities,
+    user,
+    allowedStatuses,
+    me
+  } as const
 })
 
 /**

@@ -2,9 +2,10 @@ import { Effect, Either } from "effect"
 import type { ObservedWorkPackage } from "../domain/observed.js"
 import { ApplyReport, ApplySummary, ChangeResult, ItemError, type Outcome } from "../domain/outcome.js"
 import type { Plan, PlannedChange } from "../domain/plan.js"
+import { marksChange } from "../drift/marker.js"
 import type { OpenProjectError, Unauthenticated } from "../openproject/errors.js"
 import { OpenProject } from "../openproject/OpenProject.js"
-import { type AuditContext, auditComment, auditMarker } from "./auditComment.js"
+import { type AuditContext, auditComment } from "./auditComment.js"
 import { replanOne, savedChangeVerdict } from "./planner.js"
 
 export interface ApplyOptions {
@@ -125,8 +126,7 @@ export const applyPlan = (
               `The status was changed, but whether its audit comment was posted is unknown: ${existing.left.message}`
             ]
           }
-          const marker = auditMarker(change, after.lockVersion)
-          if (existing.right.some((c) => c.includes(marker))) return []
+          if (existing.right.some((c) => marksChange(c, change.workPackageId, after.lockVersion))) return []
           const retried = yield* stopOn401(op.addComment({ id: change.workPackageId, text, notify: options.notify }))
           if (Either.isRight(retried)) return []
         }

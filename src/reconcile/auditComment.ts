@@ -1,4 +1,5 @@
 import type { PlannedChange } from "../domain/plan.js"
+import { AppliedMarker, encodeMarker } from "../drift/marker.js"
 
 /** Where a run comes from, for the audit trail on each transitioned work package. */
 export interface AuditContext {
@@ -10,11 +11,24 @@ export interface AuditContext {
 }
 
 /**
- * The marker makes the comment recognisable when its POST's answer was lost: the executor looks for it
- * among the work package's comments before posting again, so a transition is never commented twice.
+ * The marker is the last-applied state (drift/marker.ts): it makes the comment recognisable when its POST's
+ * answer was lost (the executor looks for it before posting again, so a transition is never commented
+ * twice), and it tells later runs what op-reconcile set, so they can say whether the plan or OpenProject moved.
  */
-export const auditMarker = (change: PlannedChange, lockVersionAfter: number): string =>
-  `op-reconcile:wp${change.workPackageId}:v${lockVersionAfter}`
+export const auditMarker = (change: PlannedChange, context: AuditContext, lockVersionAfter: number): string =>
+  encodeMarker(
+    new AppliedMarker({
+      wp: change.workPackageId,
+      lockVersion: lockVersionAfter,
+      fromId: change.fromStatusId,
+      from: change.from,
+      toId: change.toStatusId,
+      to: change.to,
+      source: context.sourcePath,
+      line: change.line,
+      ...(context.commit === undefined ? {} : { commit: context.commit })
+    })
+  )
 
 export const auditComment = (change: PlannedChange, context: AuditContext, lockVersionAfter: number): string => {
   const lines = [
@@ -25,7 +39,7 @@ export const auditComment = (change: PlannedChange, context: AuditContext, lockV
   if (context.runUrl !== undefined) lines.push(`Run: ${context.runUrl}`)
   lines.push(
     "Change the plan, not this work package: the next reconcile run restores what the plan says.",
-    `<!-- ${auditMarker(change, lockVersionAfter)} -->`
+    auditMarker(change, context, lockVersionAfter)
   )
   return lines.join("\n")
 }

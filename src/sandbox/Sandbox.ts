@@ -25,6 +25,7 @@ export type {
   SandboxConfig,
   SandboxFault,
   SandboxStatusSeed,
+  SandboxUserSeed,
   SandboxWorkPackageSeed,
   SandboxWorkPackageView
 } from "./SandboxConfig.js"
@@ -63,7 +64,6 @@ export const startSandbox = (config: SandboxConfig): Effect.Effect<RunningSandbo
     const env = { world, state }
     const app = yield* makeSandboxApp({
       env,
-      apiKey: config.apiKey,
       bearer: config.bearer ?? false,
       latencyMs: config.latencyMs ?? 0,
       faults,

@@ -68,6 +68,17 @@ export interface ForbiddenTransition {
   readonly type?: string
 }
 
+/**
+ * Another person on the instance, with an API key of their own: requests with that key act as them
+ * (their edits are journaled under their name, as when they use OpenProject's UI).
+ */
+export interface SandboxUserSeed {
+  readonly apiKey: string
+  /** The name as OpenProject shows it, e.g. "Pat Operator". */
+  readonly name: string
+  readonly login?: string
+}
+
 export interface SandboxConfig {
   readonly apiKey: string
   /** Default 127.0.0.1. */
@@ -86,6 +97,13 @@ export interface SandboxConfig {
   readonly seed?: number
   /** Also accept `Authorization: Bearer <key>` (recent OpenProject releases only). */
   readonly bearer?: boolean
+  /** More users, each with an API key; the sandbox's own key (`apiKey`) is user 1, "Sandbox User". */
+  readonly users?: ReadonlyArray<SandboxUserSeed>
+  /**
+   * Render `_links.user.title` in activities, as some OpenProject versions do. Default: only the href,
+   * as in OpenProject's own activity examples (a client resolves names with GET /api/v3/users/{id}).
+   */
+  readonly activityUserTitles?: boolean
 }
 
 /** One request as the sandbox saw it. `status` is 0 when the connection was cut (reset, lost write). */

@@ -35,14 +35,17 @@ export const errorResponse = (e: ApiError) =>
 
 // The messages are OpenProject's English texts (config/locales/en.yml via README §1-§8).
 
-export const notFound = (what: "work package" | "project" | "resource"): ApiError =>
+export const notFound = (what: "work package" | "project" | "resource" | "user"): ApiError =>
   new ApiError({
     status: 404,
     identifier: "NotFound",
     message:
       what === "resource"
         ? "The requested resource could not be found."
-        : `The ${what} you are looking for cannot be found or has been deleted.`
+        : // OpenProject's paths/user.yml
+          what === "user"
+          ? "The specified user does not exist."
+          : `The ${what} you are looking for cannot be found or has been deleted.`
   })
 
 export const invalidQuery = (message: string): ApiError =>

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto"
+import { Either } from "effect"
 import { ApiError } from "./apiError.js"
 
 /**
@@ -22,21 +23,30 @@ const unauthenticated = (message: string, challenge: string) =>
     headers: { "www-authenticate": challenge }
   })
 
-export interface AuthOptions {
+/** One API key and the user it belongs to (OpenProject: My account → Access tokens, per user). */
+export interface Credential<U> {
   readonly apiKey: string
+  readonly user: U
+}
+
+export interface AuthOptions<U> {
+  readonly credentials: ReadonlyArray<Credential<U>>
   readonly bearer: boolean
 }
 
-/** `undefined` when the request may proceed, otherwise the 401 to send. */
-export const checkAuth = (
+/** The user the request acts as, or the 401 to send. */
+export const checkAuth = <U>(
   headers: Readonly<Record<string, string | undefined>>,
-  options: AuthOptions
-): ApiError | undefined => {
+  options: AuthOptions<U>
+): Either.Either<U, ApiError> => {
+  // Every key is compared, so the time taken does not tell which one nearly matched.
+  const owner = (given: string): U | undefined =>
+    options.credentials.reduce<U | undefined>((found, c) => (sameKey(given, c.apiKey) ? c.user : found), undefined)
   // A client that asks for the Session scheme gets no Basic challenge (so browsers show no pop-up).
   const scheme = headers["x-authentication-scheme"] === "Session" ? "Session" : "Basic"
   const authorization = headers.authorization?.trim()
   if (authorization === undefined || authorization === "") {
-    return unauthenticated("You need to be authenticated to access this resource.", `${scheme} ${REALM}`)
+    return Either.left(unauthenticated("You need to be authenticated to access this resource.", `${scheme} ${REALM}`))
   }
   const wrong = unauthenticated("You did not provide the correct credentials.", `${scheme} ${REALM}`)
   const [kind = "", ...rest] = authorization.split(/\s+/)
@@ -44,15 +54,18 @@ export const checkAuth = (
   if (kind.toLowerCase() === "basic") {
     const decoded = Buffer.from(credentials, "base64").toString("utf8")
     const colon = decoded.indexOf(":")
-    if (colon < 0) return wrong
-    const user = decoded.slice(0, colon)
-    return user === "apikey" && sameKey(decoded.slice(colon + 1), options.apiKey) ? undefined : wrong
+    if (colon < 0) return Either.left(wrong)
+    const user = decoded.slice(0, colon) === "apikey" ? owner(decoded.slice(colon + 1)) : undefined
+    return user === undefined ? Either.left(wrong) : Either.right(user)
   }
   if (kind.toLowerCase() === "bearer") {
     // Servers without API-token Bearer support take the token for an OAuth token and refuse it.
-    return options.bearer && sameKey(credentials, options.apiKey)
-      ? undefined
-      : unauthenticated("You did not provide the correct credentials.", `Bearer ${REALM} error="invalid_token"`)
+    const user = options.bearer ? owner(credentials) : undefined
+    return user === undefined
+      ? Either.left(
+          unauthenticated("You did not provide the correct credentials.", `Bearer ${REALM} error="invalid_token"`)
+        )
+      : Either.right(user)
   }
-  return wrong
+  return Either.left(wrong)
 }

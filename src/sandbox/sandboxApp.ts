@@ -1,5 +1,6 @@
 import { HttpRouter, HttpServerRequest, type HttpServerResponse } from "@effect/platform"
-import { Effect, Ref } from "effect"
+import { Effect, Either, Ref } from "effect"
+import { ActingUser } from "./ActingUser.js"
 import { errorResponse, notFound } from "./apiError.js"
 import { checkAuth } from "./auth.js"
 import { checkContentType } from "./contentType.js"
@@ -22,7 +23,6 @@ import type { SandboxEnv } from "./SandboxEnv.js"
 
 export interface SandboxAppOptions {
   readonly env: SandboxEnv
-  readonly apiKey: string
   readonly bearer: boolean
   readonly latencyMs: number
   readonly faults: Ref.Ref<FaultBook>
@@ -49,10 +49,10 @@ export const makeSandboxApp = (options: SandboxAppOptions) =>
 
     const handle = (request: HttpServerRequest.HttpServerRequest) => {
       const headers = request.headers
-      const denied = checkAuth(headers, { apiKey: options.apiKey, bearer: options.bearer })
-      if (denied !== undefined) return Effect.succeed(errorResponse(denied))
+      const user = checkAuth(headers, { credentials: env.world.credentials, bearer: options.bearer })
+      if (Either.isLeft(user)) return Effect.succeed(errorResponse(user.left))
       const refused = checkContentType(request.method, headers["content-type"])
-      return refused !== undefined ? Effect.succeed(refused) : api
+      return refused !== undefined ? Effect.succeed(refused) : Effect.provideService(api, ActingUser, user.right)
     }
 
     return Effect.gen(function* () {

@@ -35,7 +35,14 @@ export const statusIdOf = (href: string | null | undefined): Either.Either<numbe
 export const updateStatus = (
   state: SandboxState,
   world: World,
-  input: { readonly id: number; readonly patch: StatusPatch; readonly notify: boolean; readonly now: number }
+  input: {
+    readonly id: number
+    readonly patch: StatusPatch
+    readonly notify: boolean
+    readonly now: number
+    /** Who saves it: the journal is theirs. */
+    readonly userId: number
+  }
 ): readonly [Either.Either<WorkPackageRecord, ApiError>, SandboxState] => {
   const wp = state.workPackages.get(input.id)
   if (wp === undefined) return [Either.left(notFound("work package")), state]
@@ -49,20 +56,25 @@ export const updateStatus = (
   // Nothing to change: nothing is saved, so the lockVersion stays.
   if (target === undefined || target.id === wp.statusId) return [Either.right(wp), noted]
   if (!world.allowsTransition(wp.typeId, wp.statusId, target.id)) return [Either.left(transitionRefused()), state]
-  const saved = changeStatus(noted, wp, target.id, world.me.id, input.now)
+  const saved = changeStatus(noted, wp, target.id, input.userId, input.now)
   return [Either.right(saved.wp), saved.state]
 }
 
 export const addComment = (
   state: SandboxState,
-  world: World,
-  input: { readonly id: number; readonly text: string; readonly notify: boolean; readonly now: number }
+  input: {
+    readonly id: number
+    readonly text: string
+    readonly notify: boolean
+    readonly now: number
+    readonly userId: number
+  }
 ): readonly [Either.Either<{ readonly wp: WorkPackageRecord; readonly journal: Journal }, ApiError>, SandboxState] => {
   const wp = state.workPackages.get(input.id)
   if (wp === undefined) return [Either.left(notFound("work package")), state]
   const noted = recordNotify(state, { workPackageId: wp.id, kind: "comment", notify: input.notify })
   const result = journalize(noted, wp, {
-    userId: world.me.id,
+    userId: input.userId,
     at: input.now,
     comment: input.text,
     statusChange: undefined

@@ -1,6 +1,7 @@
 import { Either } from "effect"
 import { CANONICAL_STATES, stateKey } from "../domain/states.js"
-import type { SandboxConfig, SandboxStatusSeed } from "./SandboxConfig.js"
+import type { Credential } from "./auth.js"
+import type { SandboxConfig, SandboxStatusSeed, SandboxUserSeed } from "./SandboxConfig.js"
 import { SandboxStartError } from "./SandboxStartError.js"
 
 /**
@@ -51,6 +52,13 @@ export interface World {
   readonly me: UserDef
   /** The colleague who created the work packages and who makes the simulated concurrent edits. */
   readonly colleague: UserDef
+  /** Every user: me, the colleague, then the configured users (people with their own API keys). */
+  readonly users: ReadonlyArray<UserDef>
+  readonly userById: (id: number) => UserDef | undefined
+  /** Which API key acts as which user: the sandbox's key is `me`, each configured user has its own. */
+  readonly credentials: ReadonlyArray<Credential<UserDef>>
+  /** Render `_links.user.title` in activities, as some OpenProject versions do (default: only the href). */
+  readonly activityUserTitles: boolean
   readonly project: ProjectDef
 }
 
@@ -66,6 +74,19 @@ export const DEFAULT_STATUSES: ReadonlyArray<SandboxStatusSeed> = CANONICAL_STAT
 }))
 
 const doneRatio = (s: SandboxStatusSeed): number => (s.isClosed ? 100 : 0)
+
+/** A configured user: the name as OpenProject shows it, split at the first space as first and last name. */
+const userDef = (seed: SandboxUserSeed, id: number): UserDef => {
+  const [firstName = seed.name, ...rest] = seed.name.split(" ")
+  const login =
+    seed.login ??
+    (seed.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ".")
+      .replace(/^\.|\.$/g, "") ||
+      `user${id}`)
+  return { id, name: seed.name, login, firstName, lastName: rest.join(" ") }
+}
 
 export const makeWorld = (config: SandboxConfig): Either.Either<World, SandboxStartError> => {
   const seeds = config.statuses ?? DEFAULT_STATUSES
@@ -119,7 +140,14 @@ export const makeWorld = (config: SandboxConfig): Either.Either<World, SandboxSt
       problems.push(`work package ${wp.id} has the unknown status "${wp.status}"`)
     }
   }
+  const me: UserDef = { id: 1, name: "Sandbox User", login: "sandbox", firstName: "Sandbox", lastName: "User" }
+  const colleague: UserDef = { id: 2, name: "Project Admin", login: "admin", firstName: "Project", lastName: "Admin" }
+  const people = (config.users ?? []).map((u, i) => ({ apiKey: u.apiKey, user: userDef(u, i + 3) }))
+  const keys = new Set([config.apiKey, ...people.map((p) => p.apiKey)])
+  if (keys.size !== people.length + 1) problems.push("two users share an API key")
+  if (people.some((p) => p.apiKey === "")) problems.push("a user has an empty API key")
   if (problems.length > 0) return Either.left(new SandboxStartError({ reason: problems.join("; ") }))
+  const users = [me, colleague, ...people.map((p) => p.user)]
 
   return Either.right({
     statuses,
@@ -128,8 +156,12 @@ export const makeWorld = (config: SandboxConfig): Either.Either<World, SandboxSt
     typeById: (id) => types.find((t) => t.id === id),
     typeIdByName,
     allowsTransition: (typeId, fromId, toId) => fromId === toId || !refused.has(`${typeId}:${fromId}:${toId}`),
-    me: { id: 1, name: "Sandbox User", login: "sandbox", firstName: "Sandbox", lastName: "User" },
-    colleague: { id: 2, name: "Project Admin", login: "admin", firstName: "Project", lastName: "Admin" },
+    me,
+    colleague,
+    users,
+    userById: (id) => users.find((u) => u.id === id),
+    credentials: [{ apiKey: config.apiKey, user: me }, ...people],
+    activityUserTitles: config.activityUserTitles ?? false,
     project: { id: 1, identifier: "sandbox", name: "Sandbox Project" }
   })
 }

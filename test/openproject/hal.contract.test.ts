@@ -14,6 +14,8 @@ import {
 } from "../../src/openproject/Hal.js"
 import { classifyFailure } from "../../src/openproject/OpenProject/classifyResponse.js"
 import {
+  toActivities,
+  toActivity,
   toAllowedStatuses,
   toCommentTexts,
   toObservedWorkPackage,
@@ -113,6 +115,33 @@ describe("the client's HAL schemas against OpenProject's example bodies", () => 
     expect(toCommentTexts(activities)).toEqual(["Lorem ipsum dolor sit amet.", "Lorem ipsum dolor sit amet."])
     const statusChange = Schema.decodeUnknownSync(HalActivity)(json("activity_status_change.json"))
     expect(toCommentTexts({ _embedded: { elements: [statusChange] } })).toEqual([])
+  })
+
+  it("reads each activity's user from its href (no title in the examples), time, comment and details", () => {
+    const activities = toActivities(Schema.decodeUnknownSync(ActivityCollection)(json("activities_collection.json")))
+    expect(activities.map((a) => [a.id, a.userId, a.userTitle, a.createdAt])).toEqual([
+      [1, 1, undefined, "2014-05-21T08:51:20Z"],
+      [2, 1, undefined, "2014-05-21T09:51:22Z"]
+    ])
+    const statusChange = toActivity(Schema.decodeUnknownSync(HalActivity)(json("activity_status_change.json")))
+    expect(statusChange).toMatchObject({ id: 1480, userId: 33, comment: "", createdAt: "2025-04-17T13:50:02.000Z" })
+    expect(statusChange.details.map((d) => d.raw)).toEqual(["Status changed from New to In Progress"])
+    const created = toActivity(Schema.decodeUnknownSync(HalActivity)(json("activity_comment_created.json")))
+    expect([created.userId, created.details]).toEqual([33, []])
+  })
+
+  it("keeps a user link's title when a version renders one, and no user id for a link that is not a user", () => {
+    const activity = (user: unknown) =>
+      toActivity(
+        Schema.decodeUnknownSync(HalActivity)({ id: 9, details: [], _links: { user }, comment: { raw: null } })
+      )
+    expect(activity({ href: "/op/api/v3/users/7", title: "Pat Operator" })).toMatchObject({
+      userId: 7,
+      userTitle: "Pat Operator",
+      comment: ""
+    })
+    expect(activity({ href: "/api/v3/groups/7" }).userId).toBeUndefined()
+    expect(activity(null).userId).toBeUndefined()
   })
 
   it("sends the PATCH and comment bodies OpenProject documents", () => {

@@ -96,10 +96,12 @@ describe("the client against OpenProject's OpenAPI spec (Prism proxy in front of
           setStatus: yield* succeeded(op.setStatus({ id: 1, lockVersion: 1, statusHref: "/api/v3/statuses/4" })),
           addComment: yield* succeeded(op.addComment({ id: 1, text: "Status set by op-reconcile." })),
           comments: yield* succeeded(op.comments(1)),
+          activities: yield* succeeded(op.activities(1)),
+          user: yield* succeeded(op.user(1)),
           allowedStatuses: yield* succeeded(op.allowedStatuses(1)),
           me: yield* succeeded(op.me())
         }
-        expect(exchanges.length).toBe(8)
+        expect(exchanges.length).toBe(10)
         expect(requestViolations(exchanges)).toEqual([])
         expect(exchanges.filter((e) => e.status === 422)).toEqual([])
         // one request per operation, in order: an operation fails exactly when Prism rejected its answer
@@ -126,9 +128,13 @@ describe("the client against OpenProject's OpenAPI spec (Prism proxy in front of
         expect(updated.statusName).toBe("In progress")
         yield* op.addComment({ id: 1, text: "Status set by op-reconcile." })
         expect(yield* op.comments(1)).toEqual(["Status set by op-reconcile."])
+        const history = yield* op.activities(1)
+        expect(history.map((a) => a.comment)).toEqual(["", "Status set by op-reconcile."])
+        expect(history[1]?.details.map((d) => d.raw)).toEqual(["Status changed from New to In progress"])
+        const author = yield* op.user(history[1]?.userId ?? 0)
         expect((yield* op.allowedStatuses(1)).length).toBeGreaterThan(0)
-        expect((yield* op.me()).id).toBeGreaterThan(0)
-        expect(yield* sandbox.countRequests()).toBe(8)
+        expect((yield* op.me()).id).toBe(author.id)
+        expect(yield* sandbox.countRequests()).toBe(10)
 
         expect(requestViolations(exchanges)).toEqual([])
         const unexplained = exchanges.flatMap((e) =>

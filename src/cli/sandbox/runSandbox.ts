@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto"
 import { FileSystem } from "@effect/platform"
 import { Console, Effect, Option, Redacted, Schema } from "effect"
 import { readDesiredState } from "../../desired/readDesiredState.js"
-import type { ForbiddenTransition, SandboxConfig } from "../../sandbox/Sandbox.js"
+import type { ForbiddenTransition, SandboxConfig, SandboxUserSeed } from "../../sandbox/Sandbox.js"
 import { SandboxStartError, startSandbox } from "../../sandbox/Sandbox.js"
 import { SandboxStateJson, seedFromPlan } from "../../sandbox/seedState.js"
 import type { SandboxOptions } from "../sandbox.js"
@@ -34,6 +34,15 @@ const parseForbid = (text: string) => {
     : Effect.succeed<ForbiddenTransition>({ from, to })
 }
 
+const parseUser = (text: string) => {
+  const eq = text.indexOf("=")
+  const apiKey = eq < 0 ? "" : text.slice(0, eq).trim()
+  const name = eq < 0 ? "" : text.slice(eq + 1).trim()
+  return apiKey === "" || name === ""
+    ? Effect.fail(new SandboxStartError({ reason: '--user is not of the form "KEY=Name"' }))
+    : Effect.succeed<SandboxUserSeed>({ apiKey, name })
+}
+
 /** The `sandbox` command's work, loaded on first use (see lazy.ts): serves until interrupted. */
 export const runSandbox = (o: SandboxOptions) =>
   Effect.scoped(
@@ -42,6 +51,7 @@ export const runSandbox = (o: SandboxOptions) =>
         ? yield* seedFromFile(o.seed.value, o.drift, o.randomSeed)
         : { workPackages: [] }
       const refusals = yield* Effect.forEach(o.forbid, parseForbid)
+      const users = yield* Effect.forEach(o.user, parseUser)
       const key = Option.match(o.apiKey, {
         onNone: () => `sandbox-${randomBytes(16).toString("hex")}`,
         onSome: Redacted.value
@@ -54,12 +64,16 @@ export const runSandbox = (o: SandboxOptions) =>
         port: o.port,
         latencyMs: o.latency,
         seed: o.randomSeed,
-        bearer: o.bearer
+        bearer: o.bearer,
+        users,
+        activityUserTitles: o.activityUserTitles
       })
       // This is the sandbox's own throwaway key: printing it is how a user gets to use the sandbox.
       yield* Console.log(`OpenProject sandbox listening on ${sandbox.url}`)
       yield* Console.log(`API key: ${sandbox.apiKey}`)
       yield* Console.log(`Work packages: ${seeded.workPackages.length}`)
+      // Each --user key was typed by the user on this command line; naming whose it is shows it took effect.
+      for (const u of users) yield* Console.log(`User: ${u.name} (their own API key)`)
       yield* Console.log(`Try: curl -u apikey:${sandbox.apiKey} '${sandbox.url}/api/v3/work_packages?filters=%5B%5D'`)
       yield* Console.log(`Use it: OPENPROJECT_URL=${sandbox.url} OPENPROJECT_API_KEY=${sandbox.apiKey} op-reconcile …`)
       yield* Console.log("Press Ctrl+C to stop.")

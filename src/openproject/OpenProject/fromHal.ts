@@ -1,5 +1,14 @@
+import { ActivityDetail, UserName, WorkPackageActivity } from "../../domain/history.js"
 import { ObservedWorkPackage, Status } from "../../domain/observed.js"
-import type { ActivityCollection, HalStatus, HalUser, HalWorkPackage, WorkPackageForm } from "../Hal.js"
+import {
+  type ActivityCollection,
+  type HalActivity,
+  type HalStatus,
+  type HalUser,
+  type HalWorkPackage,
+  idFromHref,
+  type WorkPackageForm
+} from "../Hal.js"
 import { AllowedStatus, CurrentUser } from "../Results.js"
 
 export const toObservedWorkPackage = (wp: HalWorkPackage): ObservedWorkPackage => {
@@ -30,3 +39,25 @@ export const toAllowedStatuses = (form: typeof WorkPackageForm.Type): ReadonlyAr
 
 export const toCurrentUser = (user: typeof HalUser.Type): CurrentUser =>
   new CurrentUser({ id: user.id, name: user.name, login: user.login })
+
+/** A user href names a user by the id it ends with, under `/users/` (not a group or a placeholder user). */
+const USER_HREF = /\/users\/\d+\/?$/
+
+export const toActivity = (a: typeof HalActivity.Type): WorkPackageActivity => {
+  const user = a._links?.user ?? undefined
+  const userId = user !== undefined && USER_HREF.test(user.href) ? idFromHref(user.href) : undefined
+  return new WorkPackageActivity({
+    id: a.id,
+    ...(userId === undefined ? {} : { userId }),
+    ...(user?.title === undefined || user.title === "" ? {} : { userTitle: user.title }),
+    ...(a.createdAt === undefined || a.createdAt === null ? {} : { createdAt: a.createdAt }),
+    comment: a.comment?.raw ?? "",
+    details: (a.details ?? []).map((d) => new ActivityDetail({ raw: d.raw ?? "", html: d.html ?? "" }))
+  })
+}
+
+/** Every activity, oldest first, as OpenProject lists them. */
+export const toActivities = (activities: typeof ActivityCollection.Type): ReadonlyArray<WorkPackageActivity> =>
+  activities._embedded.elements.map(toActivity)
+
+export const toUserName = (user: typeof HalUser.Type): UserName => new UserName({ id: user.id, name: user.name })

@@ -1,14 +1,18 @@
 import type { Journal } from "../journal.js"
 import type { WorkPackageRecord } from "../state.js"
-import type { World } from "../world.js"
+import type { UserDef, World } from "../world.js"
 import { userHref } from "./userBody.js"
 import { iso, workPackageHref } from "./workPackageBody.js"
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 
-/** One journal as an activity (activity_comment_created.json, activity_status_change.json). */
-export const activityBody = (journal: Journal, wp: WorkPackageRecord, world: World) => {
+/**
+ * One journal as an activity (activity_comment_created.json, activity_status_change.json), as `viewer` sees
+ * it. `_links.user` is only an href, as in OpenProject's examples; some versions add the user's name as its
+ * title (`activityUserTitles`).
+ */
+export const activityBody = (journal: Journal, wp: WorkPackageRecord, world: World, viewer: UserDef) => {
   const self = `/api/v3/activities/${journal.id}`
   const name = (id: number) => world.statusById(id)?.name ?? String(id)
   const details =
@@ -38,17 +42,22 @@ export const activityBody = (journal: Journal, wp: WorkPackageRecord, world: Wor
     _links: {
       self: { href: self },
       workPackage: { href: workPackageHref(wp.id), title: wp.subject },
-      user: { href: userHref(journal.userId) },
-      ...(hasComment && journal.userId === world.me.id ? { update: { href: self, method: "patch" } } : {})
+      user: { href: userHref(journal.userId), ...userTitle(journal.userId, world) },
+      ...(hasComment && journal.userId === viewer.id ? { update: { href: self, method: "patch" } } : {})
     }
   }
 }
 
+const userTitle = (userId: number, world: World) => {
+  const name = world.activityUserTitles ? world.userById(userId)?.name : undefined
+  return name === undefined ? {} : { title: name }
+}
+
 /** `GET /api/v3/work_packages/{id}/activities`: every journal, oldest first, unpaginated. */
-export const activityCollectionBody = (wp: WorkPackageRecord, world: World) => ({
+export const activityCollectionBody = (wp: WorkPackageRecord, world: World, viewer: UserDef) => ({
   _type: "Collection",
   total: wp.journals.length,
   count: wp.journals.length,
-  _embedded: { elements: wp.journals.map((j) => activityBody(j, wp, world)) },
+  _embedded: { elements: wp.journals.map((j) => activityBody(j, wp, world, viewer)) },
   _links: { self: { href: `${workPackageHref(wp.id)}/activities` } }
 })

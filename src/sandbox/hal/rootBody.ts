@@ -1,8 +1,8 @@
-import type { World } from "../world.js"
+import type { UserDef } from "../world.js"
 import { userHref } from "./userBody.js"
 
 /** `GET /api/v3` (root.json). */
-export const rootBody = (world: World) => ({
+export const rootBody = (user: UserDef) => ({
   _type: "Root",
   instanceName: "OpenProject sandbox",
   coreVersion: "15.0.0",
@@ -15,7 +15,7 @@ export const rootBody = (world: World) => ({
     statuses: { href: "/api/v3/statuses" },
     time_entries: { href: "/api/v3/time_entries" },
     types: { href: "/api/v3/types" },
-    user: { href: userHref(world.me.id), title: world.me.name },
+    user: { href: userHref(user.id), title: user.name },
     userPreferences: { href: "/api/v3/my_preferences" },
     users: { href: "/api/v3/users" },
     workPackages: { href: "/api/v3/work_packages" }

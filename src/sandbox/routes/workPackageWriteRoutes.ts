@@ -1,5 +1,6 @@
 import { HttpRouter } from "@effect/platform"
 import { Effect, Either, Schema } from "effect"
+import { ActingUser } from "../ActingUser.js"
 import { ApiError, halResponse, invalidRequestBody } from "../apiError.js"
 import { activityBody, activityCollectionBody } from "../hal/activityBody.js"
 import { formBody } from "../hal/formBody.js"
@@ -33,12 +34,14 @@ const patchWorkPackage = (env: SandboxEnv) =>
     const patch = yield* decodeBody(WorkPackagePatch, invalidRequestBody)
     const notify = yield* notifyParam
     const now = yield* wallClockMillis
+    const user = yield* ActingUser
     const wp = yield* transition(env, (state) =>
       updateStatus(state, env.world, {
         id,
         patch: { lockVersion: patch.lockVersion, statusHref: patch._links?.status?.href },
         notify,
-        now
+        now,
+        userId: user.id
       })
     )
     return halResponse(workPackageBody(wp, env.world))
@@ -51,16 +54,17 @@ const postComment = (env: SandboxEnv) =>
     const request = yield* decodeBody(CommentRequest, commentMissing)
     const notify = yield* notifyParam
     const now = yield* wallClockMillis
+    const user = yield* ActingUser
     const { journal, wp } = yield* transition(env, (state) =>
-      addComment(state, env.world, { id, text: request.comment.raw, notify, now })
+      addComment(state, { id, text: request.comment.raw, notify, now, userId: user.id })
     )
-    return halResponse(activityBody(journal, wp, env.world), 201)
+    return halResponse(activityBody(journal, wp, env.world, user), 201)
   })
 
 const listActivities = (env: SandboxEnv) =>
   Effect.gen(function* () {
     const wp = yield* existingWorkPackage(env, yield* workPackageIdParam)
-    return halResponse(activityCollectionBody(wp, env.world))
+    return halResponse(activityCollectionBody(wp, env.world, yield* ActingUser))
   })
 
 const postForm = (env: SandboxEnv) =>
