@@ -38,8 +38,26 @@ describe("extractRunBlocks", () => {
 
   it("reads the steps of the composite action", () => {
     const blocks = extractRunBlocks(readFileSync("action.yml", "utf8"), "action.yml")
-    expect(blocks.length).toBeGreaterThanOrEqual(3)
+    expect(blocks.length).toBeGreaterThanOrEqual(2)
     expect(blocks.every((block) => block.shell === "bash" && block.where.startsWith("runs > "))).toBe(true)
+  })
+
+  it("the action installs and builds nothing: it runs the committed bundle on the runner's Node", () => {
+    const action = readFileSync("action.yml", "utf8")
+    const scripts = extractRunBlocks(action, "action.yml").map((block) => block.script)
+    for (const script of scripts) expect(script).not.toMatch(/\b(npm|npx|yarn|pnpm)\b|scripts\/build|esbuild/)
+    expect(action).not.toMatch(/uses:\s*actions\/setup-node/)
+    expect(scripts.join("\n")).toContain('node "$cli"')
+    expect(scripts.join("\n")).toContain("$GITHUB_ACTION_PATH/dist/op-reconcile.js")
+  })
+
+  it("the action never echoes the mode input into a workflow command", () => {
+    const [check] = extractRunBlocks(readFileSync("action.yml", "utf8"), "action.yml")
+    const commandLines = (check?.script ?? "")
+      .split("\n")
+      .filter((line) => line.includes("::error") || line.includes("::warning"))
+    expect(commandLines.length).toBeGreaterThan(0)
+    for (const line of commandLines) expect(line).not.toMatch(/\$\{?(MODE|INPUT_|API_KEY|OPENPROJECT_URL)/)
   })
 
   it("masks expressions with underscores of the same length, keeping lines", () => {
