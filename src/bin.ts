@@ -1,20 +1,25 @@
 #!/usr/bin/env node
 import * as NodeContext from "@effect/platform-node/NodeContext"
-import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import { Effect } from "effect"
+import { Console, Effect, Option, Ref } from "effect"
 import { run } from "./cli/Cli.js"
 import { useColor } from "./cli/color.js"
 import { withoutColor } from "./cli/plainConsole.js"
 import { EXIT_OK, reportFailure } from "./cli/reportFailure.js"
+import { StopNotice } from "./cli/StopNotice.js"
+import { runAsProcess } from "./cli/signals.js"
 
 // The only composition root: platform layers are chosen here, per-command layers in src/cli/.
-const cli = run(process.argv).pipe(
-  Effect.matchCauseEffect({ onSuccess: () => Effect.succeed(EXIT_OK), onFailure: reportFailure })
-)
+const main = Effect.gen(function* () {
+  const notice = yield* StopNotice.make
+  const cli = run(process.argv).pipe(
+    Effect.matchCauseEffect({ onSuccess: () => Effect.succeed(EXIT_OK), onFailure: reportFailure }),
+    Effect.provideService(StopNotice, notice),
+    // Stopped by a signal: say what was done before the stop (signals.ts chooses the exit code).
+    Effect.onInterrupt(() =>
+      Ref.get(notice).pipe(Effect.flatMap(Option.match({ onNone: () => Effect.void, onSome: Console.error })))
+    )
+  )
+  return yield* useColor(process.stdout) ? cli : withoutColor(cli)
+}).pipe(Effect.provide(NodeContext.layer))
 
-const main = (useColor(process.stdout) ? cli : withoutColor(cli)).pipe(Effect.provide(NodeContext.layer))
-
-NodeRuntime.runMain(main, {
-  disableErrorReporting: true,
-  teardown: (exit, onExit) => onExit(exit._tag === "Success" && typeof exit.value === "number" ? exit.value : 1)
-})
+runAsProcess(main)

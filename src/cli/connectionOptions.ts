@@ -4,19 +4,23 @@ import type { Option } from "effect"
 /** How to reach OpenProject. The key is only ever read from OPENPROJECT_API_KEY (never a flag: argv is public). */
 export const connectionOptions = {
   url: Options.text("url").pipe(
-    Options.withDescription("OpenProject instance root (default: $OPENPROJECT_URL). https unless loopback."),
+    Options.withPseudoName("URL"),
+    Options.withDescription("The OpenProject instance root; https unless loopback (default: $OPENPROJECT_URL)."),
     Options.optional
   ),
   auth: Options.choice("auth", ["basic", "bearer"]).pipe(
-    Options.withDescription("How the API key is sent: basic (apikey:KEY, every release) or bearer (2026+ releases)."),
+    Options.withDescription(
+      "How the API key is sent: basic (apikey:KEY, every release) or bearer (2026+ releases) (default: basic)."
+    ),
     Options.withDefault("basic")
   ),
   requestsPerSecond: Options.float("requests-per-second").pipe(
-    Options.withDescription("Client-side rate limit towards OpenProject (token bucket)."),
+    Options.withPseudoName("R"),
+    Options.withDescription("Requests per second at most, a client-side limit towards OpenProject (default: 10)."),
     Options.withDefault(10)
   ),
   concurrency: Options.integer("concurrency").pipe(
-    Options.withDescription("How many requests and work package updates run at once."),
+    Options.withDescription("How many requests and work package updates run at once (default: 4)."),
     Options.withDefault(4)
   )
 }

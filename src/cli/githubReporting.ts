@@ -28,7 +28,8 @@ const publishToActions = (report: ActionsReport, source: string, outPath: string
     const context = yield* GitHubContext
     if (!context.inActions) return
     const file = annotationPath(source, process.cwd(), Option.getOrUndefined(context.workspace))
-    for (const line of report.annotations(file)) yield* Console.log(line)
+    // On stderr: the runner reads workflow commands from both streams, and stdout stays the plan (or its JSON).
+    for (const line of report.annotations(file)) yield* Console.error(line)
     yield* appendStepSummary(report.summary())
     yield* setOutputs({ changes: report.changes, ...(outPath === undefined ? {} : { "plan-path": outPath }) })
   })
@@ -62,7 +63,8 @@ export const stickyPlanComment = (plan: Plan, source: string) =>
   postPlanComment({
     marker: source,
     body: renderPlanMarkdown(plan, { marker: source, title: "op-reconcile plan" }),
-    inSync: plan.changes.length === 0
+    // A blocked row is not "in sync": the comment must say so.
+    inSync: plan.changes.length === 0 && plan.blocked.length === 0
   }).pipe(
     Effect.tap((result) =>
       Console.error(

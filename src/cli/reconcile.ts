@@ -6,27 +6,37 @@ import { sourceOptions } from "./sourceOptions.js"
 
 const options = {
   ...sourceOptions,
-  dryRun: Options.boolean("dry-run").pipe(Options.withDescription("Plan and show, write nothing (the default).")),
+  dryRun: Options.boolean("dry-run").pipe(
+    Options.withDescription("Only plan and show the plan; write nothing (the default).")
+  ),
   apply: Options.boolean("apply").pipe(Options.withDescription("Make the planned transitions in OpenProject.")),
   format: Options.choice("format", ["text", "markdown", "json"]).pipe(
-    Options.withDescription("How to print the plan or the apply report."),
+    Options.withDescription(
+      "How to print the plan or the apply report on stdout: text, markdown (the pull-request comment) or " +
+        "json (the versioned document) (default: text)."
+    ),
     Options.withDefault("text")
   ),
   out: Options.text("out").pipe(
+    Options.withPseudoName("FILE"),
     Options.withDescription(
-      "Also write the JSON: the plan on a dry-run (apply it later with --plan), the report on --apply."
+      "Also write the JSON to FILE: the plan on a dry-run (apply it later with --plan), the report on --apply."
     ),
     Options.optional
   ),
   plan: Options.text("plan").pipe(
-    Options.withDescription("With --apply: apply exactly this saved plan; items that moved since are `stale`."),
+    Options.withPseudoName("FILE"),
+    Options.withDescription("With --apply: apply exactly this saved plan; items that moved since are stale."),
     Options.optional
   ),
   detailedExitcode: Options.boolean("detailed-exitcode").pipe(
-    Options.withDescription("Dry-run exit code 2 when the plan has changes, 0 when in sync (as terraform plan).")
+    Options.withDescription("A dry-run exits 2 when the plan has changes and 0 when in sync (as terraform plan).")
   ),
   maxChanges: Options.integer("max-changes").pipe(
-    Options.withDescription("Refuse to apply a plan with more transitions than this, before any write."),
+    Options.withDescription(
+      "Refuse, before any write, to apply a plan with more transitions than this: a guard against mass " +
+        "reverts (default: 25)."
+    ),
     Options.withDefault(25),
     Options.mapEffect((n) =>
       n >= 0
@@ -35,13 +45,13 @@ const options = {
     )
   ),
   notify: Options.boolean("notify").pipe(
-    Options.withDescription("Let OpenProject send its notifications for each change (off by default).")
+    Options.withDescription("Let OpenProject send its notifications for each change (default: off).")
   ),
   noComment: Options.boolean("no-comment").pipe(
     Options.withDescription("Do not post the audit comment on each transitioned work package.")
   ),
   githubComment: Options.boolean("github-comment").pipe(
-    Options.withDescription("On a pull request in GitHub Actions, post the plan as one sticky comment.")
+    Options.withDescription("In GitHub Actions, on a pull request: post the plan as one sticky comment.")
   ),
   ...connectionOptions
 }
@@ -55,8 +65,18 @@ export const reconcileCommand = Command.make("reconcile", options, (o) =>
   )
 ).pipe(
   Command.withDescription(
-    "Plan the status transitions that make OpenProject match the plan (dry-run, the default), or make them (--apply). " +
-      "Reads OPENPROJECT_URL and OPENPROJECT_API_KEY from the environment. Exit codes: 0 success, 1 an error or an " +
-      "apply that left items failed, stale or blocked, 2 with --detailed-exitcode when a dry-run has changes."
+    HelpDoc.blocks([
+      HelpDoc.p(
+        "Plan the status transitions that make OpenProject match the plan's tracking table (a dry-run, the " +
+          "default), or make them (--apply)."
+      ),
+      HelpDoc.p(
+        "Environment: OPENPROJECT_URL (the instance, or --url) and OPENPROJECT_API_KEY (the API token; never a flag)."
+      ),
+      HelpDoc.p(
+        "Exit codes: 0 success; 1 an error, or an apply that left items failed, stale or blocked; 2 with " +
+          "--detailed-exitcode when a dry-run has changes; 130/143 stopped by SIGINT/SIGTERM."
+      )
+    ])
   )
 )

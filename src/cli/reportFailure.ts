@@ -15,13 +15,16 @@ const isExitWithCode = (u: unknown): u is { readonly _tag: "ExitWithCode"; reado
   "code" in u &&
   typeof u.code === "number"
 
+const isUsageError = (u: unknown): u is { readonly _tag: "UsageError"; readonly helpHint: string } =>
+  typeof u === "object" && u !== null && "_tag" in u && u._tag === "UsageError" && "helpHint" in u
+
 const hasMessage = (u: unknown): u is { readonly message: string } =>
   typeof u === "object" && u !== null && "message" in u && typeof u.message === "string"
 
 /**
  * The one place that turns a failed run into an exit code and prints the error once, without a stack
- * trace. Usage errors were already printed by @effect/cli; a bug (defect) is printed in full, because
- * nothing else would explain it.
+ * trace; usage errors in the same shape, followed by where the help is. A bug (defect) is printed in
+ * full, because nothing else would explain it.
  */
 export const reportFailure = <E>(cause: Cause.Cause<E>): Effect.Effect<number> => {
   if (Cause.isInterruptedOnly(cause)) return Effect.succeed(130)
@@ -33,7 +36,12 @@ export const reportFailure = <E>(cause: Cause.Cause<E>): Effect.Effect<number> =
   }
   const error: unknown = failure.value
   if (isExitWithCode(error)) return Effect.succeed(error.code)
-  if (ValidationError.isValidationError(error)) return Effect.succeed(EXIT_ERROR)
-  const text = hasMessage(error) && error.message.length > 0 ? error.message : String(error)
-  return Console.error(`op-reconcile: error: ${text}`).pipe(Effect.as(EXIT_ERROR))
+  const text = ValidationError.isValidationError(error)
+    ? "the command line could not be read."
+    : hasMessage(error) && error.message.length > 0
+      ? error.message
+      : String(error)
+  // A usage error says where the help is, as git and gh do: `See 'op-reconcile reconcile --help'.`
+  const hint = isUsageError(error) ? `\n${error.helpHint}` : ""
+  return Console.error(`op-reconcile: error: ${text}${hint}`).pipe(Effect.as(EXIT_ERROR))
 }

@@ -4,6 +4,7 @@ import { lazy } from "./lazy.js"
 // === Options ===
 
 const seed = Options.file("seed", { exists: "yes" }).pipe(
+  Options.withPseudoName("FILE"),
   Options.withDescription(
     "A plan document (.md: one work package per wp#NN of its tracking table) or a JSON state file " +
       "({ statuses?, workPackages: [{ id, subject, status, type? }], forbiddenTransitions? })."
@@ -11,35 +12,44 @@ const seed = Options.file("seed", { exists: "yes" }).pipe(
   Options.optional
 )
 const port = Options.integer("port").pipe(
-  Options.withDescription("Port to listen on; 0 picks a free one."),
+  Options.withDescription("Port to listen on; 0 picks a free one (default: 0)."),
   Options.withDefault(0)
 )
-const host = Options.text("host").pipe(Options.withDefault("127.0.0.1"))
+const host = Options.text("host").pipe(
+  Options.withPseudoName("HOST"),
+  Options.withDescription("Address to listen on (default: 127.0.0.1, this machine only)."),
+  Options.withDefault("127.0.0.1")
+)
 const apiKey = Options.redacted("api-key").pipe(
+  Options.withPseudoName("KEY"),
   Options.withDescription("The key clients must send (Basic apikey:<key>); a random one when absent."),
   Options.optional
 )
 const latency = Options.integer("latency-ms").pipe(
-  Options.withDescription("Delay every answer by this many milliseconds."),
+  Options.withDescription("Delay every answer by this many milliseconds (default: 0)."),
   Options.withDefault(0)
 )
 const drift = Options.float("drift").pipe(
-  Options.withDescription("Share (0..1) of a plan's work packages that start in another status than planned."),
+  Options.withDescription(
+    "Share (0..1) of a plan's work packages that start in another status than planned (default: 0.3)."
+  ),
   Options.withDefault(0.3)
 )
 const randomSeed = Options.integer("random-seed").pipe(
-  Options.withDescription("Seed for the drift and for probabilistic faults; the same seed, the same sandbox."),
+  Options.withDescription("Seed for the drift and the random faults: the same seed, the same sandbox (default: 1)."),
   Options.withDefault(1)
 )
 const forbid = Options.text("forbid").pipe(
-  Options.withDescription('A workflow refusal "From->To" (status names), e.g. --forbid "Closed->New"; repeatable.'),
+  Options.withPseudoName("FROM->TO"),
+  Options.withDescription('A workflow refusal between two status names, e.g. --forbid "Closed->New".'),
   Options.repeated
 )
-const bearer = Options.boolean("bearer").pipe(Options.withDescription("Also accept Authorization: Bearer <key>."))
+const bearer = Options.boolean("bearer").pipe(Options.withDescription("Also accept Authorization: Bearer KEY."))
 const user = Options.text("user").pipe(
+  Options.withPseudoName("KEY=NAME"),
   Options.withDescription(
     'Another person with an API key of their own, "KEY=Name", e.g. --user "pat-key=Pat Operator": requests with ' +
-      "that key act as them, the way they would edit a work package in OpenProject's UI; repeatable."
+      "that key act as them, the way they would edit a work package in OpenProject's UI."
   ),
   Options.repeated
 )

@@ -6,22 +6,26 @@ import { checkTableSpec, DEFAULT_TABLE_SPEC, type TableSpec } from "../desired/T
 // SourceUnreadable with the file's name, instead of a usage error (or a crash on a permission error).
 export const sourceOption = Options.text("source").pipe(
   Options.withAlias("s"),
+  Options.withPseudoName("FILE"),
   Options.withDescription("The markdown plan whose tracking table is the desired state.")
 )
 
 export const headerOption = Options.text("header").pipe(
+  Options.withPseudoName("A,B,…"),
   Options.withDescription(
-    `Column names of the tracking table's header, separated by commas, matched exactly (default: ${DEFAULT_TABLE_SPEC.columns.join(",")}).`
+    `The tracking table's column names, separated by commas, matched exactly (default: ${DEFAULT_TABLE_SPEC.columns.join(",")}).`
   ),
   Options.optional
 )
 
 export const idColumnOption = Options.text("id-column").pipe(
+  Options.withPseudoName("NAME"),
   Options.withDescription(`The column holding wp#NN (default: ${DEFAULT_TABLE_SPEC.idColumn}).`),
   Options.optional
 )
 
 export const statusColumnOption = Options.text("status-column").pipe(
+  Options.withPseudoName("NAME"),
   Options.withDescription(
     `The column whose bold prefix is the desired state (default: ${DEFAULT_TABLE_SPEC.statusColumn}).`
   ),
@@ -29,7 +33,7 @@ export const statusColumnOption = Options.text("status-column").pipe(
 )
 
 export const formatOption = Options.choice("format", ["text", "json"]).pipe(
-  Options.withDescription("Output format."),
+  Options.withDescription("How to print the result on stdout: text or json (default: text)."),
   Options.withDefault("text")
 )
 

@@ -1,4 +1,4 @@
-import { Command, Options } from "@effect/cli"
+import { Command, HelpDoc, Options } from "@effect/cli"
 import { connectionOptions } from "./connectionOptions.js"
 import { lazy } from "./lazy.js"
 import { sourceOptions } from "./sourceOptions.js"
@@ -6,7 +6,7 @@ import { sourceOptions } from "./sourceOptions.js"
 const options = {
   ...sourceOptions,
   format: Options.choice("format", ["text", "json"]).pipe(
-    Options.withDescription("Output format."),
+    Options.withDescription("How to print the rows on stdout: text or json (default: text)."),
     Options.withDefault("text")
   ),
   ...connectionOptions
@@ -25,7 +25,9 @@ export const statusCommand = Command.make("status", options, (o) =>
   )
 ).pipe(
   Command.withDescription(
-    "Show each work package the plan names with its desired and its current state (read-only). " +
-      "Reads OPENPROJECT_URL and OPENPROJECT_API_KEY from the environment."
+    HelpDoc.blocks([
+      HelpDoc.p("Show each work package the plan names with its desired and its current state (read-only)."),
+      HelpDoc.p("Environment: OPENPROJECT_URL (or --url) and OPENPROJECT_API_KEY.")
+    ])
   )
 )

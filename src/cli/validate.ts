@@ -1,4 +1,4 @@
-import { Command } from "@effect/cli"
+import { Command, HelpDoc } from "@effect/cli"
 import { lazy } from "./lazy.js"
 import { formatOption, sourceOptions } from "./sourceOptions.js"
 
@@ -18,6 +18,12 @@ export const validateCommand = Command.make("validate", options, (o) =>
   )
 ).pipe(
   Command.withDescription(
-    "Read the tracking table of a markdown plan and report its rows, skipped rows and errors (offline)."
+    HelpDoc.blocks([
+      HelpDoc.p(
+        "Read the tracking table of a markdown plan and report its rows, skipped rows and errors (offline: " +
+          "no OpenProject, no credentials)."
+      ),
+      HelpDoc.p("Exit codes: 0 the table is valid; 1 it is not (the message says where).")
+    ])
   )
 )

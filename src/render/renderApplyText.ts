@@ -3,15 +3,7 @@ import { type Paint, painter, type Tone } from "./ansi.js"
 import { sourceLocation } from "./sourceLocation.js"
 import { applySummaryLine } from "./summaryLines.js"
 import { terminalSafe } from "./terminalSafe.js"
-import {
-  blockedLines,
-  joinBlocks,
-  type TextOptions,
-  transitionText,
-  warningLines,
-  widest,
-  wpLabel
-} from "./textBlocks.js"
+import { blockedLines, joinBlocks, type TextOptions, transitionText, widest, wpLabel } from "./textBlocks.js"
 
 const OUTCOME_STYLE: Record<Outcome, { readonly mark: string; readonly tone: Tone }> = {
   applied: { mark: "✓", tone: "green" },
@@ -54,10 +46,6 @@ export const renderApplyText = (report: ApplyReport, options: TextOptions): stri
       ? ["Nothing to apply."]
       : report.results.flatMap((r) => resultLines(r, path, paint, widths)),
     blockedLines(path, report.blocked, paint, widths.id),
-    warningLines(
-      report.skipped.map((s) => `${path}:${s.line}: ${s.message}`),
-      paint
-    ),
     [paint("bold", applySummaryLine(report.summary))]
   ])
 }

@@ -3,17 +3,12 @@ import { painter } from "./ansi.js"
 import { sourceLocation } from "./sourceLocation.js"
 import { planSummaryLine } from "./summaryLines.js"
 import { terminalSafe } from "./terminalSafe.js"
-import {
-  blockedLines,
-  joinBlocks,
-  type TextOptions,
-  transitionText,
-  warningLines,
-  widest,
-  wpLabel
-} from "./textBlocks.js"
+import { blockedLines, joinBlocks, type TextOptions, transitionText, widest, wpLabel } from "./textBlocks.js"
 
-/** Terraform-style plan for a terminal or a CI log: one line per change, then what was left out, then the summary. */
+/**
+ * Terraform-style plan for a terminal or a CI log: one line per change, the blocked rows, then the summary.
+ * Warnings are not part of it: they go to stderr (warningText.ts), so stdout carries only the plan.
+ */
 export const renderPlanText = (plan: Plan, options: TextOptions): string => {
   const paint = painter(options.color)
   const idWidth = widest([...plan.changes, ...plan.blocked].map((i) => wpLabel(i.workPackageId)))
@@ -27,7 +22,6 @@ export const renderPlanText = (plan: Plan, options: TextOptions): string => {
   return joinBlocks([
     changes,
     blockedLines(plan.source.path, plan.blocked, paint, idWidth),
-    warningLines(plan.warnings, paint),
     [paint("bold", planSummaryLine(plan.summary))]
   ])
 }

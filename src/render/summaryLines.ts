@@ -8,14 +8,13 @@ const notAttempted = (skipped: number, blocked: number): ReadonlyArray<string> =
 
 /** The one line a reader needs from a plan; shared by the text and markdown renderers. */
 export const planSummaryLine = (s: PlanSummary): string => {
-  if (s.changes > 0) {
-    return `Plan: ${s.changes} to transition, ${s.inSync} in sync, ${s.skipped} skipped, ${s.blocked} blocked.`
-  }
-  const rest = notAttempted(s.skipped, s.blocked)
-  // "matches the plan" is only the whole truth when nothing was skipped or blocked, so say what was left out.
-  return rest.length === 0
+  const counts = `Plan: ${s.changes} to transition, ${s.inSync} in sync, ${s.skipped} skipped, ${s.blocked} blocked.`
+  // A blocked row could not be compared: the two sides must never be said to match while one is.
+  if (s.changes > 0 || s.blocked > 0) return counts
+  // Skipped rows are out of the plan's scope (informational, operator-managed): say they were left out.
+  return s.skipped === 0
     ? "No changes. OpenProject matches the plan."
-    : `No changes. OpenProject matches the plan (${s.inSync} in sync); ${rest.join(", ")}.`
+    : `No changes. OpenProject matches the plan (${s.inSync} in sync); ${s.skipped} skipped.`
 }
 
 /** The one line a reader needs from an apply; the `Apply: …` sentence is stable for scripts to match. */

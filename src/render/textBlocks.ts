@@ -28,9 +28,6 @@ export const blockedLines = (
     `    ${terminalSafe(b.message)}`
   ])
 
-export const warningLines = (warnings: ReadonlyArray<string>, paint: Paint): ReadonlyArray<string> =>
-  warnings.map((w) => `${paint("yellow", "Warning:")} ${terminalSafe(w)}`)
-
 /** Blank-line-separated blocks, empty ones left out, ending in a newline. */
 export const joinBlocks = (blocks: ReadonlyArray<ReadonlyArray<string>>): string =>
   `${blocks

@@ -31,8 +31,6 @@ describe("renderApplyText", () => {
         "! wp#99    blocked → Closed  (F1_BUY_BOOST_PLAN.md:20)",
         "    wp#99 does not exist or is not visible to this API user (OpenProject answers both with the same 404).",
         "",
-        "Warning: documentation/F1_BUY_BOOST_PLAN.md:22: no bold state in the Status cell",
-        "",
         "Apply: 2 applied, 1 unchanged, 1 failed, 1 stale. Not attempted: 1 skipped, 1 blocked.",
         ""
       ].join("\n")

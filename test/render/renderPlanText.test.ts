@@ -22,8 +22,6 @@ describe("renderPlanText", () => {
         "! wp#99   blocked → Closed  (F1_BUY_BOOST_PLAN.md:20)",
         "    wp#99 does not exist or is not visible to this API user (OpenProject answers both with the same 404).",
         "",
-        "Warning: documentation/F1_BUY_BOOST_PLAN.md:22: no bold state in the Status cell",
-        "",
         "Plan: 2 to transition, 1 in sync, 1 skipped, 1 blocked.",
         ""
       ].join("\n")
@@ -43,13 +41,25 @@ describe("renderPlanText", () => {
     )
   })
 
-  it("still reports what was skipped or blocked when there is nothing to do", () => {
-    const text = renderPlanText(
-      makePlan({ inSync: [inSync(46, "New", 16, "S")], blocked: [notFound(9, "New", 3)], skipped: [skipped(5, "x")] }),
-      { color: false }
-    )
-    expect(text.endsWith("No changes. OpenProject matches the plan (1 in sync); 1 skipped, 1 blocked.\n")).toBe(true)
-    expect(text).toContain("! wp#9  blocked → New  (F1_BUY_BOOST_PLAN.md:3)")
+  it("still reports what was skipped when there is nothing to do", () => {
+    const text = renderPlanText(makePlan({ inSync: [inSync(46, "New", 16, "S")], skipped: [skipped(5, "x")] }), {
+      color: false
+    })
+    expect(text).toBe("No changes. OpenProject matches the plan (1 in sync); 1 skipped.\n")
+  })
+
+  it("never says OpenProject matches the plan while a row is blocked", () => {
+    for (const inSyncRows of [[], [inSync(46, "New", 16, "S")]]) {
+      const text = renderPlanText(makePlan({ inSync: inSyncRows, blocked: [notFound(9, "New", 3)] }), { color: false })
+      expect(text).not.toContain("matches")
+      expect(text).not.toContain("No changes")
+      expect(text).toContain("! wp#9  blocked → New  (F1_BUY_BOOST_PLAN.md:3)")
+      expect(text.endsWith(`Plan: 0 to transition, ${inSyncRows.length} in sync, 0 skipped, 1 blocked.\n`)).toBe(true)
+    }
+  })
+
+  it("leaves warnings out: they go to stderr", () => {
+    expect(renderPlanText(drifted, { color: false })).not.toContain("no bold state")
   })
 
   it("colours with ANSI codes only when asked", () => {

@@ -9,6 +9,7 @@ import { renderApplyText } from "../../render/renderApplyText.js"
 import { renderApplyJson, renderPlanJson } from "../../render/renderJson.js"
 import { renderPlanMarkdown } from "../../render/renderPlanMarkdown.js"
 import { renderPlanText } from "../../render/renderPlanText.js"
+import { planWarningLine, warningLine } from "../../render/warningText.js"
 import { useColor } from "../color.js"
 import { ExitWithCode } from "../ExitWithCode.js"
 import { publishApplyToActions, publishPlanToActions, stickyPlanComment } from "../githubReporting.js"
@@ -21,6 +22,10 @@ import { checkFlags } from "./checkFlags.js"
  * The `reconcile` command: flags in, the Reconciler (src/reconcile/) runs, the outcome is rendered and
  * turned into an exit code. The run's policy (saved plans, guards, conflicts, retries) is not here.
  */
+
+/** Warnings go to stderr in every format, so that stdout is only the plan or the report. */
+const printWarnings = (warnings: ReadonlyArray<string>) =>
+  Effect.forEach(warnings, (w) => Console.error(planWarningLine(w)), { discard: true })
 
 const printPlan = (plan: Plan, o: ReconcileOptions) => {
   switch (o.format) {
@@ -50,7 +55,7 @@ const runRequest = (o: ReconcileOptions) =>
       documents: [{ path: o.source, tableSpec: o.tableSpec }],
       out: o.out,
       commit: yield* currentCommit(o.source),
-      onNotice: (message) => Console.error(`op-reconcile: warning: ${message}`)
+      onNotice: (message) => Console.error(warningLine(undefined, message))
     }
     return request
   })
@@ -59,9 +64,13 @@ const dryRun = (o: ReconcileOptions) =>
   Effect.gen(function* () {
     const reconciler = yield* Reconciler
     const plan = yield* reconciler.dryRun(yield* runRequest(o))
+    yield* printWarnings(plan.warnings)
     yield* printPlan(plan, o)
     yield* publishPlanToActions(plan, o.source, Option.getOrUndefined(o.out))
     if (o.githubComment) yield* stickyPlanComment(plan, o.source)
+    // A blocked row cannot be carried out: the dry-run fails like the apply would, so that CI says so
+    // before the merge (and --detailed-exitcode never reports such a plan as in sync).
+    if (plan.blocked.length > 0) return yield* new ExitWithCode({ code: 1 })
     if (o.detailedExitcode && plan.changes.length > 0) return yield* new ExitWithCode({ code: 2 })
   })
 
@@ -79,6 +88,7 @@ const apply = (o: ReconcileOptions) =>
       runUrl: github.runUrl
     }
     const report = yield* reconciler.apply(request)
+    yield* printWarnings(report.skipped.map((row) => `${report.source.path}:${row.line}: ${row.message}`))
     yield* printReport(report, o)
     yield* publishApplyToActions(report, o.source, Option.getOrUndefined(o.out))
     // An apply that leaves OpenProject short of the plan must fail the job, or an hourly run would stay green

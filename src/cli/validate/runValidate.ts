@@ -1,6 +1,7 @@
 import { Console, Effect, Schema } from "effect"
 import { readDesiredState } from "../../desired/readDesiredState.js"
 import { type DesiredRow, DesiredState, SkippedRow } from "../../domain/desired.js"
+import { warningLine } from "../../render/warningText.js"
 import type { ValidateOptions } from "../validate.js"
 
 /** What `validate --format json` prints: the rows to sync, the skipped rows, and their counts. */
@@ -35,7 +36,7 @@ export const rowLines = (desired: DesiredState): ReadonlyArray<string> => {
 }
 
 export const warningLines = (desired: DesiredState): ReadonlyArray<string> =>
-  desired.skipped.map((s) => `${desired.file}:${s.line}: warning: ${s.message}`)
+  desired.skipped.map((s) => warningLine(`${desired.file}:${s.line}`, s.message))
 
 export const summaryLine = (desired: DesiredState): string =>
   `${desired.file}: valid: ${desired.rows.length} row(s) to sync, ${desired.skipped.length} skipped ` +
