@@ -9,7 +9,10 @@ export interface TableSpec {
   readonly columns: ReadonlyArray<string>
   readonly idColumn: string
   readonly statusColumn: string
-  /** Only a table under the nearest heading whose text contains this (a config's `under:`). */
+  /**
+   * Only a table under a heading whose text contains this (ignoring case), at any level of its section
+   * (a config's `under:`): picks one of several tables that share the header.
+   */
   readonly under?: string
 }
 

@@ -1,6 +1,13 @@
 import { Either } from "effect"
 import { DesiredRow, DesiredState, SkippedRow } from "../domain/desired.js"
-import { ConflictingRow, ConflictingRows, FoundHeader, TableNotFound } from "../domain/errors.js"
+import {
+  CandidateTable,
+  ConflictingRow,
+  ConflictingRows,
+  FoundHeader,
+  TableNotFound,
+  TrackingTableAmbiguous
+} from "../domain/errors.js"
 import { DEFAULT_VOCABULARY, type Vocabulary, wordList } from "../domain/vocabulary.js"
 import { type Cell, type MarkdownTable, markdownTables, type Row } from "./parseDesiredState/markdownTables.js"
 import { readStatusCell } from "./parseDesiredState/statusCell.js"
@@ -12,6 +19,51 @@ const isTrackingTable = (table: MarkdownTable, spec: TableSpec): boolean =>
   table.header.every((name, i) => name === spec.columns[i]) &&
   spec.columns.includes(spec.idColumn) &&
   spec.columns.includes(spec.statusColumn)
+
+const normalised = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase()
+
+const isUnder = (table: MarkdownTable, under: string): boolean =>
+  table.headings.some((h) => normalised(h.text).includes(normalised(under)))
+
+const nearestHeading = (table: MarkdownTable): { readonly heading?: string } => {
+  const heading = table.headings.at(-1)
+  return heading === undefined ? {} : { heading: `${"#".repeat(heading.depth)} ${heading.text}` }
+}
+
+/** The one table the spec names, or why there is none or more than one. */
+const trackingTable = (
+  tables: ReadonlyArray<MarkdownTable>,
+  file: string,
+  spec: TableSpec
+): Either.Either<MarkdownTable, TableNotFound | TrackingTableAmbiguous> => {
+  const withHeader = tables.filter((t) => isTrackingTable(t, spec))
+  const under = spec.under
+  const candidates = under === undefined ? withHeader : withHeader.filter((t) => isUnder(t, under))
+  const [table, ...others] = candidates
+  const found = (t: MarkdownTable) => new FoundHeader({ columns: t.header, line: t.line, ...nearestHeading(t) })
+  if (table === undefined) {
+    return Either.left(
+      new TableNotFound({
+        file,
+        expectedColumns: spec.columns,
+        ...(under === undefined || withHeader.length === 0
+          ? { found: tables.map(found) }
+          : { found: withHeader.map(found), under })
+      })
+    )
+  }
+  if (others.length > 0) {
+    return Either.left(
+      new TrackingTableAmbiguous({
+        file,
+        columns: spec.columns,
+        tables: candidates.map((t) => new CandidateTable({ line: t.line, ...nearestHeading(t) })),
+        ...(under === undefined ? {} : { under })
+      })
+    )
+  }
+  return Either.right(table)
+}
 
 /** A row shorter than the header has no cell there; point at the row itself. */
 const cellOf = (row: Row, index: number): Cell =>
@@ -97,27 +149,19 @@ const deduplicate = (rows: ReadonlyArray<DesiredRow>) => {
 }
 
 /**
- * Reads the desired state from the text of a markdown plan (pure). The tracking table is the first table
- * whose header is exactly `spec.columns`: a document that keeps an older copy of the table further down
- * still syncs from the one on top, as a reader of the document would expect.
+ * Reads the desired state from the text of a markdown plan (pure). The tracking table is the one table
+ * whose header is exactly `spec.columns` (and that sits under `spec.under`, when given). Two such tables
+ * are an error, not a choice: the rows of either could be the ones meant (a sibling mission's table).
  */
 export const parseDesiredState = (
   text: string,
   file: string,
   spec: TableSpec = DEFAULT_TABLE_SPEC,
   vocabulary: Vocabulary = DEFAULT_VOCABULARY
-): Either.Either<DesiredState, TableNotFound | ConflictingRows> => {
-  const tables = markdownTables(text)
-  const table = tables.find((t) => isTrackingTable(t, spec))
-  if (table === undefined) {
-    return Either.left(
-      new TableNotFound({
-        file,
-        expectedColumns: spec.columns,
-        found: tables.map((t) => new FoundHeader({ columns: t.header, line: t.line }))
-      })
-    )
-  }
+): Either.Either<DesiredState, TableNotFound | TrackingTableAmbiguous | ConflictingRows> => {
+  const found = trackingTable(markdownTables(text), file, spec)
+  if (Either.isLeft(found)) return Either.left(found.left)
+  const table = found.right
   const idIndex = table.header.indexOf(spec.idColumn)
   const statusIndex = table.header.indexOf(spec.statusColumn)
   const rows: Array<DesiredRow> = []

@@ -3,17 +3,31 @@ import { Schema } from "effect"
 /** A table header found in the document, reported when the tracking table is not found. */
 export class FoundHeader extends Schema.Class<FoundHeader>("FoundHeader")({
   columns: Schema.Array(Schema.String),
-  line: Schema.Int
+  line: Schema.Int,
+  /** The nearest heading the table sits under, if any. */
+  heading: Schema.optional(Schema.String)
 }) {}
 
 /** No table in the document has the expected header (runbook §7, "tracking table not found"). */
 export class TableNotFound extends Schema.TaggedError<TableNotFound>()("TableNotFound", {
   file: Schema.String,
   expectedColumns: Schema.Array(Schema.String),
-  found: Schema.Array(FoundHeader)
+  found: Schema.Array(FoundHeader),
+  /** The `under` filter, when the tracking header exists but under no heading that contains it. */
+  under: Schema.optional(Schema.String)
 }) {
   override get message(): string {
     const expected = `| ${this.expectedColumns.join(" | ")} |`
+    if (this.under !== undefined) {
+      return (
+        `${this.file}: tracking table not found: no table with the header ${expected} sits under a heading ` +
+        `containing "${this.under}".\n` +
+        (this.found.length === 0
+          ? "The document has no such table."
+          : `Tables with that header:\n${this.found.map((h) => `  ${this.file}:${h.line}${h.heading === undefined ? "" : `  under "${h.heading}"`}`).join("\n")}`) +
+        "\nCheck the heading text (it is matched as written, ignoring case)."
+      )
+    }
     const found =
       this.found.length === 0
         ? "The document has no tables."
@@ -22,6 +36,38 @@ export class TableNotFound extends Schema.TaggedError<TableNotFound>()("TableNot
       `${this.file}: tracking table not found: no table has the header ${expected}.\n${found}\n` +
       "The column names are matched exactly: restore the header, or name the table with --header " +
       "(and --id-column / --status-column)."
+    )
+  }
+}
+
+/** A table that has the tracking header, with the nearest heading it sits under (if any). */
+export class CandidateTable extends Schema.Class<CandidateTable>("CandidateTable")({
+  line: Schema.Int,
+  heading: Schema.optional(Schema.String)
+}) {}
+
+/**
+ * More than one table has the tracking header (runbook §5: a sibling mission's table further down). Either
+ * table's rows could be the ones meant, so the reader refuses to guess.
+ */
+export class TrackingTableAmbiguous extends Schema.TaggedError<TrackingTableAmbiguous>()("TrackingTableAmbiguous", {
+  file: Schema.String,
+  columns: Schema.Array(Schema.String),
+  tables: Schema.Array(CandidateTable),
+  /** The `under` filter the tables were already narrowed by, if one was given. */
+  under: Schema.optional(Schema.String)
+}) {
+  override get message(): string {
+    const header = `| ${this.columns.join(" | ")} |`
+    const where = this.tables.map(
+      (t) => `  ${this.file}:${t.line}${t.heading === undefined ? "" : `  under "${t.heading}"`}`
+    )
+    const scope = this.under === undefined ? "" : ` under a heading containing "${this.under}"`
+    return (
+      `${this.file}: ${this.tables.length} tables have the tracking header ${header}${scope}; ` +
+      `op-reconcile reads one and will not guess which:\n${where.join("\n")}\n` +
+      "Rename a column in the header of each table that is not the plan, so that one table matches; " +
+      "a renamed table is read, when wanted, with --header (and --id-column / --status-column)."
     )
   }
 }
@@ -62,4 +108,4 @@ export class SourceUnreadable extends Schema.TaggedError<SourceUnreadable>()("So
 }
 
 /** Anything that makes the desired state unusable; the run stops before any write. */
-export type DesiredStateError = TableNotFound | ConflictingRows | SourceUnreadable
+export type DesiredStateError = TableNotFound | TrackingTableAmbiguous | ConflictingRows | SourceUnreadable

@@ -125,6 +125,14 @@ describe("op-reconcile validate", () => {
     })
   )
 
+  it.effect("fails with TrackingTableAmbiguous for a document with two tracking tables", () =>
+    Effect.gen(function* () {
+      const { exit, stdout } = yield* run("validate", "--source", "examples/broken/two-tracking-tables.md")
+      expect(failureTag(exit)).toBe("TrackingTableAmbiguous")
+      expect(stdout).toEqual([])
+    })
+  )
+
   it.effect("fails with SourceUnreadable for a missing file, a directory and non-UTF-8 bytes", () =>
     Effect.gen(function* () {
       for (const source of ["examples/missing.md", "examples", "examples/broken/not-utf8.md"]) {

@@ -79,6 +79,20 @@ describe("status, validate, --help and --version (built CLI)", () => {
     })
   )
 
+  it.live("validate on two tables with the tracking header names both lines and says how to choose", () =>
+    Effect.gen(function* () {
+      const run = yield* runCli(["validate", "--source", "examples/broken/two-tracking-tables.md"])
+
+      expect(run.code).toBe(1)
+      expect(run.stdout).toBe("")
+      expect(run.stderr).toContain("2 tables have the tracking header | Track | Phase | GH issue / OP wp | Status |")
+      expect(run.stderr).toContain('examples/broken/two-tracking-tables.md:5  under "## F1 mission"')
+      expect(run.stderr).toContain("examples/broken/two-tracking-tables.md:11  under")
+      expect(run.stderr).toContain("--header")
+      expect(run.stderr).not.toMatch(STACK_TRACE)
+    })
+  )
+
   it.live("--help and --version work without any environment", () =>
     Effect.gen(function* () {
       const help = yield* runCli(["--help"])

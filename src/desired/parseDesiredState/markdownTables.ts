@@ -3,6 +3,7 @@ import { toString as textOf } from "mdast-util-to-string"
 import remarkGfm from "remark-gfm"
 import remarkParse from "remark-parse"
 import { unified } from "unified"
+import { contentColumn } from "./cellColumn.js"
 
 /** One cell of a GFM table: its plain text, its inline nodes, and where its content starts. */
 export interface Cell {
@@ -10,7 +11,7 @@ export interface Cell {
   readonly text: string
   readonly content: ReadonlyArray<PhrasingContent>
   readonly line: number
-  /** Column of the content, not of the leading `|` (gotcha G15); the cell's own column when empty. */
+  /** Column of the content in the source line, not of the leading `|` (gotcha G15); the `|` when empty. */
   readonly column: number
 }
 
@@ -25,37 +26,67 @@ export interface MarkdownTable {
   readonly line: number
   readonly header: ReadonlyArray<string>
   readonly rows: ReadonlyArray<Row>
+  /** The headings the table sits under, outermost first (`# Plan`, `## §13 Missions`): its section path. */
+  readonly headings: ReadonlyArray<Heading>
+}
+
+export interface Heading {
+  readonly depth: number
+  readonly text: string
+  readonly line: number
 }
 
 // A real GFM parser, so escaped pipes, inline code, links, CRLF and a BOM behave as on GitHub.
 const processor = unified().use(remarkParse).use(remarkGfm)
 
-const toCell = (cell: TableCell): Cell => {
-  const start = cell.children[0]?.position?.start ?? cell.position?.start
-  return { text: textOf(cell).trim(), content: cell.children, line: start?.line ?? 0, column: start?.column ?? 0 }
+// The column comes from the source line, not from the first inline node: GFM's autolink transform rebuilds
+// the text nodes of a cell (an e-mail address such as `a@a.a`) with positions that are off.
+const toCell = (markdown: string) => (cell: TableCell) => {
+  const start = cell.position?.start
+  const line = start?.line ?? 0
+  const column =
+    start === undefined || start.offset === undefined
+      ? 0
+      : start.column + contentColumn(markdown, start.offset) - start.offset
+  return { text: textOf(cell).trim(), content: cell.children, line, column }
 }
 
-const collectTables = (node: Nodes, into: Array<MarkdownTable>): void => {
+interface Walk {
+  readonly markdown: string
+  readonly tables: Array<MarkdownTable>
+  /** The open sections, one per heading depth still in force. */
+  sections: ReadonlyArray<Heading>
+}
+
+const collectTables = (node: Nodes, walk: Walk): void => {
+  if (node.type === "heading") {
+    const heading = { depth: node.depth, text: textOf(node).trim(), line: node.position?.start.line ?? 0 }
+    walk.sections = [...walk.sections.filter((h) => h.depth < node.depth), heading]
+    return
+  }
   if (node.type === "table") {
     const [head, ...body] = node.children
-    into.push({
+    walk.tables.push({
       line: node.position?.start.line ?? 0,
       header: head === undefined ? [] : head.children.map((cell) => textOf(cell).trim()),
       rows: body.map((row) => ({
         line: row.position?.start.line ?? 0,
         column: row.position?.start.column ?? 0,
-        cells: row.children.map(toCell)
-      }))
+        cells: row.children.map(toCell(walk.markdown))
+      })),
+      headings: walk.sections
     })
     return
   }
   // Tables may sit anywhere: under headings, in lists, in block quotes.
-  if ("children" in node) for (const child of node.children) collectTables(child, into)
+  if ("children" in node) for (const child of node.children) collectTables(child, walk)
 }
 
-/** Every GFM table of a markdown document, in document order. */
-export const markdownTables = (markdown: string): ReadonlyArray<MarkdownTable> => {
-  const tables: Array<MarkdownTable> = []
-  collectTables(processor.parse(markdown), tables)
-  return tables
+/** Every GFM table of a markdown document, in document order, with the headings each sits under. */
+export const markdownTables = (document: string): ReadonlyArray<MarkdownTable> => {
+  // micromark drops a leading byte order mark and counts offsets after it; do the same so they index `markdown`.
+  const markdown = document.charCodeAt(0) === 0xfeff ? document.slice(1) : document
+  const walk: Walk = { markdown, tables: [], sections: [] }
+  collectTables(processor.parse(markdown), walk)
+  return walk.tables
 }
