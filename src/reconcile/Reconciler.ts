@@ -4,7 +4,7 @@ import { readDesiredState, type SourceDocument } from "../desired/readDesiredSta
 import type { TableSpec } from "../desired/TableSpec.js"
 import type { DesiredStateError } from "../domain/errors.js"
 import type { ApplyReport } from "../domain/outcome.js"
-import { type Plan, PlanSource } from "../domain/plan.js"
+import { Plan, PlanSource } from "../domain/plan.js"
 import type { OutputUnwritable } from "../files/writeFileAtomic.js"
 import type { OpenProjectError } from "../openproject/errors.js"
 import { OpenProject } from "../openproject/OpenProject.js"
@@ -13,8 +13,10 @@ import { applyPlan } from "./applyPlan.js"
 import { writeApplyReport } from "./applyReportFile.js"
 import { checkApplyGuards, checkMaxChanges, type EmptyTrackingTable, type TooManyChanges } from "./guards.js"
 import { observe } from "./observe.js"
+import { checkOutputPath, type OutputOverwritesInput, type ProtectedPath } from "./outputGuard.js"
 import { plan as computePlan } from "./planner.js"
 import { readSavedPlan, SavedPlanInvalid, writeSavedPlan } from "./savedPlan.js"
+import { checkSavedPlanAgainstDocument, type SavedPlanMismatch } from "./savedPlanCheck.js"
 
 /**
  * One run of the reconcile loop, whatever asked for it: which documents are the desired state, a fresh
@@ -54,11 +56,22 @@ export interface ApplyRequest extends RunRequest {
   readonly runUrl: Option.Option<string>
 }
 
-export type PlanError = DesiredStateError | OpenProjectError | SavedPlanInvalid | OutputUnwritable
-export type ApplyError = PlanError | TooManyChanges | EmptyTrackingTable
+export type PlanError =
+  | DesiredStateError
+  | OpenProjectError
+  | SavedPlanInvalid
+  | OutputUnwritable
+  | OutputOverwritesInput
+export type ApplyError = PlanError | TooManyChanges | EmptyTrackingTable | SavedPlanMismatch
 
 /** How often one item is re-read and re-planned after a 409 before it is given up as failed. */
 export const MAX_CONFLICT_RETRIES = 3
+
+/** Every file the run reads: what `out` must not resolve to. */
+const inputsOf = (request: RunRequest, savedPlan: Option.Option<string>): ReadonlyArray<ProtectedPath> => [
+  ...request.documents.map((d) => ({ path: d.path, role: "the plan document" })),
+  ...Option.toArray(savedPlan).map((path) => ({ path, role: "the saved plan" }))
+]
 
 const sourceOf = (doc: SourceDocument, path: string) => new PlanSource({ path, sha256: doc.sha256 })
 
@@ -69,6 +82,13 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
     const config = yield* OpenProjectConfig
     const withServices = <A, E>(effect: Effect.Effect<A, E, FileSystem.FileSystem | OpenProject>) =>
       effect.pipe(Effect.provideService(FileSystem.FileSystem, fs), Effect.provideService(OpenProject, op))
+
+    /** First of all, before anything is read: `--out` must not name a file the run reads. */
+    const guardOutput = (request: RunRequest, savedPlan: Option.Option<string>) =>
+      Option.match(request.out, {
+        onNone: () => Effect.void,
+        onSome: (out) => checkOutputPath(out, inputsOf(request, savedPlan)).pipe(withServices)
+      })
 
     const readDocument = (request: RunRequest) => {
       const [ref] = request.documents
@@ -93,7 +113,10 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
         })
       }).pipe(withServices)
 
-    /** A saved plan, used as it is; the document is only compared, so the user learns that it moved on. */
+    /**
+     * A saved plan, applied exactly as it was shown, but only if it still follows from the document: it
+     * must be for this instance, and every change must be asked for by a row of the document as it is now.
+     */
     const loadSavedPlan = (doc: SourceDocument, file: string, request: RunRequest) =>
       Effect.gen(function* () {
         const saved = yield* readSavedPlan(file)
@@ -106,18 +129,25 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
               "nothing was written"
           })
         }
-        if (saved.source.sha256 !== doc.sha256) {
+        const follows = yield* checkSavedPlanAgainstDocument({
+          saved,
+          savedFile: file,
+          desired: doc.desired,
+          sha256: doc.sha256
+        })
+        if (follows.documentChanged) {
           yield* request.onNotice(
-            `${saved.source.path} has changed since the plan in ${file} was made; ` +
-              "applying the saved plan as it is (make a new plan to include the changes)."
+            `${doc.desired.file} has changed since the plan in ${file} was made, but every saved change still ` +
+              "follows from it: applying the saved plan as it is (make a new plan to include the other changes)."
           )
         }
-        return saved
+        return new Plan({ ...saved, changes: follows.changes })
       }).pipe(withServices)
 
     /** Plans afresh and returns the plan; writes it to `out` when asked. Writes nothing to OpenProject. */
     const dryRun = (request: RunRequest): Effect.Effect<Plan, PlanError> =>
       Effect.gen(function* () {
+        yield* guardOutput(request, Option.none())
         const { ref, doc } = yield* readDocument(request)
         const plan = yield* freshPlan(ref, doc, request.commit)
         if (Option.isSome(request.out)) yield* writeSavedPlan(request.out.value, plan).pipe(withServices)
@@ -127,8 +157,9 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
     /** Makes the transitions of a fresh or a saved plan; every guard is checked before the first write. */
     const apply = (request: ApplyRequest): Effect.Effect<ApplyReport, ApplyError> =>
       Effect.gen(function* () {
-        const { ref, doc } = yield* readDocument(request)
         const saved = request.savedPlan
+        yield* guardOutput(request, saved)
+        const { ref, doc } = yield* readDocument(request)
         const plan = Option.isSome(saved)
           ? yield* loadSavedPlan(doc, saved.value, request)
           : yield* freshPlan(ref, doc, request.commit)

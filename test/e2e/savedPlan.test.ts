@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs"
 import { FileSystem } from "@effect/platform"
 import { NodeFileSystem } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
@@ -5,7 +6,7 @@ import { Effect } from "effect"
 import { patchStatus } from "../support/sandbox.js"
 import { runCli, STACK_TRACE, sandboxEnv } from "./support/cli.js"
 import { decodePlanOutput, outcomesById } from "./support/outputs.js"
-import type { PlanRow } from "./support/planDocument.js"
+import { lineOfRow, type PlanRow, planDocument } from "./support/planDocument.js"
 import { scenario, workPackages } from "./support/scenario.js"
 
 // The sandbox's default statuses (the eight canonical states) have fixed ids.
@@ -102,6 +103,74 @@ describe("reconcile --apply --plan (a saved plan, built CLI against the sandbox)
       expect(run.stderr).not.toMatch(STACK_TRACE)
       expect(yield* other.writes).toEqual([])
       expect(yield* planned.writes).toEqual([])
+    })
+  )
+
+  it.scopedLive("a saved plan edited to target wp#99, which the document never names, writes nothing at all", () =>
+    Effect.gen(function* () {
+      const s = yield* scenario({
+        rows,
+        sandbox: {
+          workPackages: [...workPackages(["New", "New", "New"]), { id: 99, subject: "Someone else's", status: "New" }]
+        }
+      })
+      const planFile = `${s.dir}/plan.json`
+      expect((yield* s.reconcile("--dry-run", "--out", planFile)).code).toBe(0)
+      // By hand: the first change now targets wp#99, same status and lockVersion as the original.
+      const edited = JSON.parse(readFileSync(planFile, "utf8"))
+      edited.changes[0].workPackageId = 99
+      writeFileSync(planFile, JSON.stringify(edited, null, 2))
+      yield* s.sandbox.clearRequestLog
+
+      const run = yield* s.reconcile("--apply", "--plan", planFile, "--format", "json")
+
+      expect(run.code).toBe(1)
+      expect(run.stdout).toBe("")
+      expect(run.stderr).toContain(`the saved plan no longer follows from ${s.source}; nothing was written`)
+      expect(run.stderr).toContain(`wp#99: not in ${s.source}`)
+      expect(run.stderr).toContain("Make a new plan")
+      expect(run.stderr).not.toMatch(STACK_TRACE)
+      const log = yield* s.sandbox.requestLog
+      expect(log.filter((e) => e.method === "PATCH" || e.method === "POST")).toEqual([])
+      expect((yield* s.sandbox.workPackage(99))?.status).toBe("New")
+      expect((yield* s.sandbox.workPackage(99))?.comments).toEqual([])
+      expect((yield* s.sandbox.workPackage(1))?.status).toBe("New")
+    })
+  )
+
+  it.scopedLive("a row that now asks for another state refuses the saved plan, naming the line and both states", () =>
+    Effect.gen(function* () {
+      const s = yield* scenario({ rows, sandbox: { workPackages: workPackages(["New", "New", "New"]) } })
+      const planFile = `${s.dir}/plan.json`
+      expect((yield* s.reconcile("--dry-run", "--out", planFile)).code).toBe(0)
+      writeFileSync(s.source, planDocument([{ workPackageId: 1, state: "Closed" }, ...rows.slice(1)]))
+      yield* s.sandbox.clearRequestLog
+
+      const run = yield* s.reconcile("--apply", "--plan", planFile)
+
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain(
+        `wp#1: the row at line ${lineOfRow(0)} now asks for Closed, the saved plan says In progress`
+      )
+      expect(yield* s.writes).toEqual([])
+    })
+  )
+
+  it.scopedLive("a document whose other lines changed is fine: one line on stderr, the saved plan applied", () =>
+    Effect.gen(function* () {
+      const s = yield* scenario({ rows, sandbox: { workPackages: workPackages(["New", "New", "New"]) } })
+      const planFile = `${s.dir}/plan.json`
+      expect((yield* s.reconcile("--dry-run", "--out", planFile)).code).toBe(0)
+      writeFileSync(s.source, `${readFileSync(s.source, "utf8")}\nA new paragraph after the table.\n`)
+
+      const run = yield* s.reconcile("--apply", "--plan", planFile, "--format", "json")
+
+      expect(run.code).toBe(0)
+      const notices = run.stderr.split("\n").filter((line) => line.includes("has changed since the plan"))
+      expect(notices).toHaveLength(1)
+      expect(notices[0]).toContain("every saved change still follows from it")
+      const outcomes = yield* outcomesById(run.stdout)
+      expect([...outcomes.values()]).toEqual(["applied", "applied", "applied"])
     })
   )
 })

@@ -43,13 +43,14 @@ const childEnv = (env: Readonly<Record<string, string>>): Record<string, string>
 
 export const runCli = (
   args: ReadonlyArray<string>,
-  env: Readonly<Record<string, string>> = {}
+  env: Readonly<Record<string, string>> = {},
+  cwd: string = REPO_ROOT
 ): Effect.Effect<CliRun, CliDidNotFinish> =>
   Effect.async<CliRun, CliDidNotFinish>((resume) => {
     const child = execFile(
       process.execPath,
       [BUNDLE, ...args],
-      { cwd: REPO_ROOT, env: childEnv(env), timeout: CHILD_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+      { cwd, env: childEnv(env), timeout: CHILD_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error === null) return resume(Effect.succeed({ code: 0, stdout, stderr }))
         if (typeof error.code === "number" && !error.killed) {
