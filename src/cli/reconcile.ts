@@ -50,6 +50,12 @@ const options = {
   noComment: Options.boolean("no-comment").pipe(
     Options.withDescription("Do not post the audit comment on each transitioned work package.")
   ),
+  noSelfHeal: Options.boolean("no-self-heal").pipe(
+    Options.withDescription(
+      "Leave edits made in OpenProject since op-reconcile set a work package (reported as drift, not written); " +
+        "plan changes are still applied."
+    )
+  ),
   githubComment: Options.boolean("github-comment").pipe(
     Options.withDescription("In GitHub Actions, on a pull request: post the plan as one sticky comment.")
   ),

@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { Cause, LastApplied } from "./cause.js"
 import { SkipReason } from "./desired.js"
 
 /**
@@ -21,7 +22,15 @@ export class PlannedChange extends Schema.Class<PlannedChange>("PlannedChange")(
   /** The lockVersion seen when planning: the write is refused (stale) if it moved. */
   lockVersion: Schema.Int,
   line: Schema.Int,
-  column: Schema.Int
+  column: Schema.Int,
+  /** Why it needs the change (drift/classify.ts); absent when the history could not be read. */
+  cause: Schema.optional(Cause),
+  /** Who changed the status in OpenProject since op-reconcile set it, as OpenProject names them. */
+  changedBy: Schema.optional(Schema.String),
+  /** When they did (ISO). */
+  changedAt: Schema.optional(Schema.String),
+  /** What op-reconcile last set, from its latest audit comment. */
+  lastApplied: Schema.optional(LastApplied)
 }) {}
 
 export class InSyncItem extends Schema.Class<InSyncItem>("InSyncItem")({
@@ -62,7 +71,9 @@ export class PlanSummary extends Schema.Class<PlanSummary>("PlanSummary")({
   changes: Schema.Int,
   inSync: Schema.Int,
   skipped: Schema.Int,
-  blocked: Schema.Int
+  blocked: Schema.Int,
+  /** Edits made in OpenProject that the run leaves in place (self-heal off); 0 in plans of older releases. */
+  drift: Schema.optionalWith(Schema.Int, { default: () => 0 })
 }) {}
 
 export class Plan extends Schema.Class<Plan>("Plan")({
@@ -73,6 +84,11 @@ export class Plan extends Schema.Class<Plan>("Plan")({
   openProjectUrl: Schema.String,
   summary: PlanSummary,
   changes: Schema.Array(PlannedChange),
+  /**
+   * With self-heal off: work packages someone changed in OpenProject since op-reconcile set them, while the
+   * plan still asks for what op-reconcile set. Reported, never written. Empty in plans of older releases.
+   */
+  drift: Schema.optionalWith(Schema.Array(PlannedChange), { default: () => [] }),
   inSync: Schema.Array(InSyncItem),
   skipped: Schema.Array(SkippedItem),
   blocked: Schema.Array(BlockedItem),

@@ -1,5 +1,6 @@
 import type { ApplyReport } from "../domain/outcome.js"
 import type { Plan } from "../domain/plan.js"
+import { causePhrase, driftPhrase } from "../drift/explain.js"
 import { type Annotation, annotation } from "./annotations.js"
 
 /**
@@ -30,7 +31,31 @@ export const planAnnotations = (plan: Plan, file: string): ReadonlyArray<string>
       title: `op-reconcile: wp#${item.workPackageId} blocked`,
       message: item.message
     })
-  )
+  ),
+  // Self-heal off: someone's edit in OpenProject that the run leaves, on the row that asks otherwise.
+  ...plan.drift.map((item) =>
+    annotation({
+      level: "notice",
+      file,
+      line: item.line,
+      col: item.column,
+      title: `op-reconcile: wp#${item.workPackageId} drift`,
+      message: `${item.from} in OpenProject, ${item.to} in the plan: ${driftPhrase(item, plan.createdAt)}.`
+    })
+  ),
+  // Self-heal on: tell, before it happens, whose edit the next apply reverts.
+  ...plan.changes
+    .filter((c) => c.cause === "edited-in-openproject" || c.cause === "both-changed")
+    .map((c) =>
+      annotation({
+        level: "warning",
+        file,
+        line: c.line,
+        col: c.column,
+        title: `op-reconcile: wp#${c.workPackageId} ${c.from} → ${c.to}`,
+        message: `${causePhrase(c, plan.createdAt) ?? ""}.`
+      })
+    )
 ]
 
 /** Failed items of an apply, on the lines that asked for them. */

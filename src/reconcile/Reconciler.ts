@@ -11,12 +11,14 @@ import { OpenProject } from "../openproject/OpenProject.js"
 import { OpenProjectConfig } from "../openproject/OpenProjectConfig.js"
 import { applyPlan } from "./applyPlan.js"
 import { writeApplyReport } from "./applyReportFile.js"
+import { explainChanges } from "./causes.js"
 import { checkApplyGuards, checkMaxChanges, type EmptyTrackingTable, type TooManyChanges } from "./guards.js"
 import { observe } from "./observe.js"
 import { checkOutputPath, type OutputOverwritesInput, type ProtectedPath } from "./outputGuard.js"
 import { plan as computePlan } from "./planner.js"
 import { readSavedPlan, SavedPlanInvalid, writeSavedPlan } from "./savedPlan.js"
 import { checkSavedPlanAgainstDocument, type SavedPlanMismatch } from "./savedPlanCheck.js"
+import { applySelfHealPolicy } from "./selfHeal.js"
 
 /**
  * One run of the reconcile loop, whatever asked for it: which documents are the desired state, a fresh
@@ -43,6 +45,11 @@ export interface RunRequest {
   readonly commit: Option.Option<string>
   /** Something the user should know that does not stop the run (printed on stderr by the CLI). */
   readonly onNotice: (message: string) => Effect.Effect<void>
+  /**
+   * Revert edits made in OpenProject (the default, the runbook's rule), or leave them and report them as
+   * `drift` (selfHeal.ts). Applies to fresh plans; a saved plan keeps what it was made with.
+   */
+  readonly selfHeal: boolean
 }
 
 export interface ApplyRequest extends RunRequest {
@@ -98,12 +105,16 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
       )
     }
 
-    /** The plan from the document and OpenProject as they are now. */
-    const freshPlan = (ref: PlanDocumentRef, doc: SourceDocument, commit: Option.Option<string>) =>
+    /**
+     * The plan from the document and OpenProject as they are now, each change with its cause (read from the
+     * changed work packages' activities only), and the self-heal policy applied.
+     */
+    const freshPlan = (ref: PlanDocumentRef, doc: SourceDocument, request: RunRequest) =>
       Effect.gen(function* () {
+        const commit = request.commit
         const observed = yield* observe(doc.desired)
         const now = yield* Clock.currentTimeMillis
-        return computePlan({
+        const planned = computePlan({
           desired: doc.desired,
           observed,
           source: sourceOf(doc, ref.path),
@@ -111,6 +122,13 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
           createdAt: new Date(now).toISOString(),
           ...Option.match(commit, { onNone: () => ({}), onSome: (c) => ({ commit: c }) })
         })
+        const explained = yield* explainChanges(planned, { concurrency: config.concurrency })
+        const withCauses = new Plan({
+          ...planned,
+          changes: explained.changes,
+          warnings: [...planned.warnings, ...explained.warnings]
+        })
+        return applySelfHealPolicy(withCauses, request.selfHeal)
       }).pipe(withServices)
 
     /**
@@ -149,7 +167,7 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
       Effect.gen(function* () {
         yield* guardOutput(request, Option.none())
         const { ref, doc } = yield* readDocument(request)
-        const plan = yield* freshPlan(ref, doc, request.commit)
+        const plan = yield* freshPlan(ref, doc, request)
         if (Option.isSome(request.out)) yield* writeSavedPlan(request.out.value, plan).pipe(withServices)
         return plan
       })
@@ -162,7 +180,7 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
         const { ref, doc } = yield* readDocument(request)
         const plan = Option.isSome(saved)
           ? yield* loadSavedPlan(doc, saved.value, request)
-          : yield* freshPlan(ref, doc, request.commit)
+          : yield* freshPlan(ref, doc, request)
         // A saved plan's rows were checked when it was made; a fresh one must not come from an empty table.
         yield* Option.isNone(saved)
           ? checkApplyGuards(doc.desired, plan, request.maxChanges)

@@ -1,18 +1,35 @@
 import { Either, Schema } from "effect"
 import type { DesiredState } from "../domain/desired.js"
 import type { Plan } from "../domain/plan.js"
+import { causeBreakdown } from "../drift/explain.js"
 
 /** The plan transitions more work packages than the user allowed (runbook §7, mass revert). */
 export class TooManyChanges extends Schema.TaggedError<TooManyChanges>()("TooManyChanges", {
   changes: Schema.Int,
-  maxChanges: Schema.Int
+  maxChanges: Schema.Int,
+  /** The plan by cause, naming who edited OpenProject and when (drift/explain.ts); "" when unknown. */
+  breakdown: Schema.optionalWith(Schema.String, { default: () => "" }),
+  /** How many of the changes revert edits made in OpenProject. */
+  reverts: Schema.optionalWith(Schema.Int, { default: () => 0 })
 }) {
   override get message(): string {
-    return (
+    const head =
       `the plan would transition ${this.changes} work packages, more than --max-changes ${this.maxChanges} allows; ` +
-      "nothing was written. A plan this large usually means OpenProject was mass-edited by hand and the plan would " +
-      "revert it all (runbook §7). If the plan is what you want, update the plan first or rerun with " +
-      `--max-changes ${this.changes}.`
+      "nothing was written."
+    const rerun = `rerun with --max-changes ${this.changes}`
+    if (this.breakdown !== "" && this.reverts > 0) {
+      return (
+        `${head} ${this.breakdown}. If that edit was meant, update the plan first; otherwise ${rerun} ` +
+        "to restore the plan (runbook §7)."
+      )
+    }
+    if (this.breakdown !== "") {
+      return `${head} ${this.breakdown}. If the plan is what you want, ${rerun}.`
+    }
+    return (
+      `${head} A plan this large usually means OpenProject was mass-edited by hand and the plan would ` +
+      "revert it all (runbook §7). If the plan is what you want, update the plan first or " +
+      `${rerun}.`
     )
   }
 }
@@ -33,7 +50,14 @@ export class EmptyTrackingTable extends Schema.TaggedError<EmptyTrackingTable>()
 /** The mass-revert guard alone: what a saved plan is held to (its rows were checked when it was made). */
 export const checkMaxChanges = (plan: Plan, maxChanges: number): Either.Either<void, TooManyChanges> =>
   plan.changes.length > maxChanges
-    ? Either.left(new TooManyChanges({ changes: plan.changes.length, maxChanges }))
+    ? Either.left(
+        new TooManyChanges({
+          changes: plan.changes.length,
+          maxChanges,
+          breakdown: causeBreakdown(plan.changes),
+          reverts: plan.changes.filter((c) => c.cause === "edited-in-openproject").length
+        })
+      )
     : Either.void
 
 /** Checks made before the first write of an apply planned in this run; a refusal writes nothing. */

@@ -1,6 +1,7 @@
-import type { Plan } from "../domain/plan.js"
+import type { Plan, PlannedChange } from "../domain/plan.js"
+import { causePhrase, driftPhrase } from "../drift/explain.js"
 import { leftOutSections } from "./leftOutSections.js"
-import { fitToBudget } from "./markdownBudget.js"
+import { type FoldableSection, fitToBudget } from "./markdownBudget.js"
 import { escapeMarkdown, markerComment } from "./markdownEscape.js"
 import { detailsSection, sourceCell, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
 import { planSummaryLine } from "./summaryLines.js"
@@ -19,18 +20,57 @@ export const commentHead = (options: MarkdownOptions, summaryLine: string): stri
   (options.title === undefined ? "" : `### ${escapeMarkdown(options.title)}\n\n`) +
   `**${escapeMarkdown(summaryLine)}**\n\n`
 
+/**
+ * Edits made in OpenProject that the run leaves (self-heal off): shown open, not folded, so the people who
+ * made them see that op-reconcile noticed and did not revert them.
+ */
+const driftSection = (
+  plan: Plan,
+  wp: (id: number) => string,
+  where: (line: number) => string
+): ReadonlyArray<FoldableSection> => {
+  if (plan.drift.length === 0) return []
+  const title = `**${plan.drift.length} edited in OpenProject, left as drift (self-heal off)**\n\n`
+  const rows = plan.drift.map((d) =>
+    tableRow([
+      wp(d.workPackageId),
+      escapeMarkdown(d.subject),
+      escapeMarkdown(d.from),
+      escapeMarkdown(d.to),
+      escapeMarkdown(driftPhrase(d, plan.createdAt)),
+      where(d.line)
+    ])
+  )
+  return [
+    {
+      full: `${title}${tableHeader(["Work package", "Subject", "In OpenProject", "Plan", "Why", "Source"])}${rows.join("")}\n`,
+      folded: `${title}Left out to keep this comment within GitHub's size limit; see the JSON plan.\n\n`
+    }
+  ]
+}
+
 /** The plan as a pull-request comment: summary, a table of changes, everything else folded. */
 export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string => {
   const wp = (id: number) => workPackageCell(plan.openProjectUrl, id)
   const where = (line: number) => sourceCell(plan.source.path, line)
+  const why = (c: PlannedChange) => escapeMarkdown(causePhrase(c, plan.createdAt) ?? "")
+  // A plan without causes (a saved plan of an older release) keeps the table it always had.
+  const withWhy = plan.changes.some((c) => c.cause !== undefined)
   return fitToBudget({
     head: commentHead(options, planSummaryLine(plan.summary)),
-    tableHeader: tableHeader(["Work package", "Subject", "Transition", "Source"]),
+    tableHeader: tableHeader(["Work package", "Subject", "Transition", ...(withWhy ? ["Why"] : []), "Source"]),
     tableRows: plan.changes.map((c) =>
-      tableRow([wp(c.workPackageId), escapeMarkdown(c.subject), transitionCell(c.from, c.to), where(c.line)])
+      tableRow([
+        wp(c.workPackageId),
+        escapeMarkdown(c.subject),
+        transitionCell(c.from, c.to),
+        ...(withWhy ? [why(c)] : []),
+        where(c.line)
+      ])
     ),
     moreRowsNote: (n) => `\n… and ${n} more ${n === 1 ? "change" : "changes"} (see the JSON plan).\n`,
     sections: [
+      ...driftSection(plan, wp, where),
       ...leftOutSections(plan, plan.blocked, plan.skipped, "JSON plan"),
       ...detailsSection(
         `${plan.inSync.length} in sync`,

@@ -1,4 +1,5 @@
-import type { Plan } from "../domain/plan.js"
+import type { Plan, PlannedChange } from "../domain/plan.js"
+import { causePhrase, driftPhrase } from "../drift/explain.js"
 import { painter } from "./ansi.js"
 import { sourceLocation } from "./sourceLocation.js"
 import { planSummaryLine } from "./summaryLines.js"
@@ -11,16 +12,33 @@ import { blockedLines, joinBlocks, type TextOptions, transitionText, widest, wpL
  */
 export const renderPlanText = (plan: Plan, options: TextOptions): string => {
   const paint = painter(options.color)
-  const idWidth = widest([...plan.changes, ...plan.blocked].map((i) => wpLabel(i.workPackageId)))
+  const idWidth = widest([...plan.changes, ...plan.drift, ...plan.blocked].map((i) => wpLabel(i.workPackageId)))
   const transitionWidth = widest(plan.changes.map((c) => transitionText(c.from, c.to)))
+  const why = (c: PlannedChange) => terminalSafe(causePhrase(c, plan.createdAt) ?? "")
+  const whyWidth = widest(plan.changes.map(why))
   const changes = plan.changes.map(
     (c) =>
       `${paint("yellow", "~")} ${paint("bold", wpLabel(c.workPackageId).padEnd(idWidth))}  ` +
-      `${transitionText(c.from, c.to).padEnd(transitionWidth)}  (${sourceLocation(plan.source.path, c.line)})  ` +
+      `${transitionText(c.from, c.to).padEnd(transitionWidth)}  ` +
+      (whyWidth > 0 ? `${why(c).padEnd(whyWidth)}  ` : "") +
+      `(${sourceLocation(plan.source.path, c.line)})  ` +
       paint("dim", terminalSafe(c.subject))
   )
+  const drift =
+    plan.drift.length === 0
+      ? []
+      : [
+          paint("bold", "Drift: edited in OpenProject since op-reconcile set them, left as they are (self-heal off):"),
+          ...plan.drift.map(
+            (d) =>
+              `${paint("cyan", "≠")} ${paint("bold", wpLabel(d.workPackageId).padEnd(idWidth))}  ` +
+              `${terminalSafe(d.from)} (the plan says ${terminalSafe(d.to)})  ${terminalSafe(driftPhrase(d, plan.createdAt))}  ` +
+              `(${sourceLocation(plan.source.path, d.line)})  ${paint("dim", terminalSafe(d.subject))}`
+          )
+        ]
   return joinBlocks([
     changes,
+    drift,
     blockedLines(plan.source.path, plan.blocked, paint, idWidth),
     [paint("bold", planSummaryLine(plan.summary))]
   ])

@@ -8,9 +8,14 @@ const notAttempted = (skipped: number, blocked: number): ReadonlyArray<string> =
 
 /** The one line a reader needs from a plan; shared by the text and markdown renderers. */
 export const planSummaryLine = (s: PlanSummary): string => {
-  const counts = `Plan: ${s.changes} to transition, ${s.inSync} in sync, ${s.skipped} skipped, ${s.blocked} blocked.`
+  const counts = `Plan: ${s.changes} to transition, ${s.inSync} in sync, ${s.skipped} skipped, ${s.blocked} blocked`
+  const drift = `${s.drift} edited in OpenProject left as drift (self-heal off)`
   // A blocked row could not be compared: the two sides must never be said to match while one is.
-  if (s.changes > 0 || s.blocked > 0) return counts
+  if (s.changes > 0 || s.blocked > 0) return s.drift > 0 ? `${counts}; ${drift}.` : `${counts}.`
+  if (s.drift > 0) {
+    // OpenProject does not match the plan: say what is left, and that it is on purpose.
+    return `No changes to make: ${drift}, ${[`${s.inSync} in sync`, ...(s.skipped > 0 ? [`${s.skipped} skipped`] : [])].join(", ")}.`
+  }
   // Skipped rows are out of the plan's scope (informational, operator-managed): say they were left out.
   return s.skipped === 0
     ? "No changes. OpenProject matches the plan."

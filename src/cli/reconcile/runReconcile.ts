@@ -55,7 +55,8 @@ const runRequest = (o: ReconcileOptions) =>
       documents: [{ path: o.source, tableSpec: o.tableSpec }],
       out: o.out,
       commit: yield* currentCommit(o.source),
-      onNotice: (message) => Console.error(warningLine(undefined, message))
+      onNotice: (message) => Console.error(warningLine(undefined, message)),
+      selfHeal: !o.noSelfHeal
     }
     return request
   })
