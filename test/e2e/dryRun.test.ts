@@ -26,9 +26,11 @@ describe("reconcile --dry-run (built CLI against the sandbox)", () => {
       const run = yield* s.reconcile("--dry-run", "--detailed-exitcode")
 
       expect(run.code).toBe(2)
-      expect(run.stdout).toMatch(new RegExp(`^~ wp#1\\s+New → In progress\\s+\\(E2E_PLAN\\.md:${lineOfRow(0)}\\)`, "m"))
       expect(run.stdout).toMatch(
-        new RegExp(`^~ wp#3\\s+Backlog → Specified\\s+\\(E2E_PLAN\\.md:${lineOfRow(2)}\\)`, "m")
+        new RegExp(`^~ wp#1\\s+New → In progress\\s+first sync\\s+\\(E2E_PLAN\\.md:${lineOfRow(0)}\\)`, "m")
+      )
+      expect(run.stdout).toMatch(
+        new RegExp(`^~ wp#3\\s+Backlog → Specified\\s+first sync\\s+\\(E2E_PLAN\\.md:${lineOfRow(2)}\\)`, "m")
       )
       expect(run.stdout).not.toMatch(/^~ wp#2\b/m)
       expect(run.stdout).toContain("Plan: 2 to transition, 1 in sync, 2 skipped, 0 blocked.")
