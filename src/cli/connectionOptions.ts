@@ -1,5 +1,5 @@
-import { Options } from "@effect/cli"
-import type { Option } from "effect"
+import { HelpDoc, Options, ValidationError } from "@effect/cli"
+import { Effect, type Option } from "effect"
 
 /** How to reach OpenProject. The key is only ever read from OPENPROJECT_API_KEY (never a flag: argv is public). */
 export const connectionOptions = {
@@ -14,10 +14,26 @@ export const connectionOptions = {
     ),
     Options.withDefault("basic")
   ),
+  // The defaults are OpenProjectConfig's DEFAULTS, written out: importing that module here would load the
+  // client on every command's start-up, --help included.
   requestsPerSecond: Options.float("requests-per-second").pipe(
     Options.withPseudoName("R"),
-    Options.withDescription("Requests per second at most, a client-side limit towards OpenProject (default: 10)."),
+    Options.withDescription(
+      "Steady request rate towards OpenProject once the burst is spent; a 429 halves it, successes restore it (default: 10)."
+    ),
     Options.withDefault(10)
+  ),
+  burst: Options.integer("burst").pipe(
+    Options.withPseudoName("N"),
+    Options.withDescription(
+      "Requests that may go at once before the steady rate applies; fits an apply of 25 changes (default: 100)."
+    ),
+    Options.withDefault(100),
+    Options.mapEffect((n) =>
+      n >= 1
+        ? Effect.succeed(n)
+        : Effect.fail(ValidationError.invalidValue(HelpDoc.p(`--burst must be 1 or more, not ${n}.`)))
+    )
   ),
   concurrency: Options.integer("concurrency").pipe(
     Options.withDescription("How many requests and work package updates run at once (default: 4)."),
@@ -29,5 +45,6 @@ export interface ConnectionValues {
   readonly url: Option.Option<string>
   readonly auth: "basic" | "bearer"
   readonly requestsPerSecond: number
+  readonly burst: number
   readonly concurrency: number
 }

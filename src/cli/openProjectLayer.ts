@@ -12,6 +12,7 @@ export const openProjectLayer = (values: ConnectionValues) =>
         url: Option.getOrUndefined(values.url),
         auth: values.auth,
         requestsPerSecond: values.requestsPerSecond,
+        burst: values.burst,
         concurrency: values.concurrency
       })
     ),

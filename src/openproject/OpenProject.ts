@@ -1,6 +1,8 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
-import { Clock, Duration, Effect, Either, RateLimiter, Redacted, type Schema } from "effect"
+import { Clock, Duration, Effect, Either, Redacted, type Schema } from "effect"
 import type { ObservedWorkPackage } from "../domain/observed.js"
+import { makeLimiter } from "../limiter/Limiter.js"
+import { pacingSettings } from "../limiter/pacing.js"
 import { type OpenProjectRequestError, UnexpectedResponse } from "./errors.js"
 import {
   ActivityCollection,
@@ -22,8 +24,9 @@ import {
   toStatus,
   toUserName
 } from "./OpenProject/fromHal.js"
+import { limiterFeedback } from "./OpenProject/limiterFeedback.js"
 import { commentBody, emptyFormBody, setStatusBody } from "./OpenProject/requestBodies.js"
-import { type HttpMethod, retrySchedule } from "./OpenProject/retryPolicy.js"
+import { type HttpMethod, LONGEST_SERVER_WAIT, retrySchedule } from "./OpenProject/retryPolicy.js"
 import { timedOut, transportFailure } from "./OpenProject/transportFailure.js"
 import { chunkIds, collectionTarget } from "./OpenProject/workPackageQuery.js"
 import { OpenProjectConfig, type OpenProjectSettings } from "./OpenProjectConfig.js"
@@ -60,22 +63,14 @@ const makeScrubber = (apiKey: Redacted.Redacted<string>) => {
   return (text: string): string => secrets.reduce((scrubbed, secret) => scrubbed.split(secret).join("[redacted]"), text)
 }
 
-/** A token bucket of `requestsPerSecond`; rates below one per second become one request per 1/rate seconds. */
-const makeRateLimiter = (requestsPerSecond: number) => {
-  const limit = Math.max(1, Math.floor(requestsPerSecond))
-  return RateLimiter.make({
-    limit,
-    interval: Duration.millis(Math.ceil((limit / requestsPerSecond) * 1000)),
-    algorithm: "token-bucket"
-  })
-}
-
 const notifyParam = (notify: boolean | undefined) => `notify=${notify === true ? "true" : "false"}`
 
 const makeOpenProject = Effect.gen(function* () {
   const settings: OpenProjectSettings = yield* OpenProjectConfig
   const client = yield* HttpClient.HttpClient
-  const limiter = yield* makeRateLimiter(settings.requestsPerSecond)
+  const limiter = yield* makeLimiter(
+    pacingSettings(settings.requestsPerSecond, settings.burst, Duration.toMillis(LONGEST_SERVER_WAIT))
+  )
   const permits = yield* Effect.makeSemaphore(settings.concurrency)
   const root = new URL(settings.baseUrl)
   const pathPrefix = root.pathname.replace(/\/+$/, "")
@@ -112,7 +107,7 @@ const makeOpenProject = Effect.gen(function* () {
     return call.body === undefined ? base : HttpClientRequest.bodyUnsafeJson(base, call.body)
   }
 
-  /** One attempt: a concurrency permit, a rate-limit token, then the exchange under a timeout. */
+  /** One attempt: a concurrency permit, a slot from the polite limiter, then the exchange under a timeout. */
   const attempt = <A, I>(call: Call<A, I>): Effect.Effect<A, OpenProjectRequestError> => {
     const { method, url } = call
     const path = url.slice(root.origin.length)
@@ -123,6 +118,7 @@ const makeOpenProject = Effect.gen(function* () {
         .pipe(Effect.mapError((error) => transportFailure(method, url, error)))
       const body = yield* response.text.pipe(Effect.mapError((error) => transportFailure(method, url, error)))
       const finished = yield* Clock.currentTimeMillis
+      yield* limiter.report(limiterFeedback(response.status, response.headers, finished))
       yield* Effect.logDebug("OpenProject request").pipe(
         Effect.annotateLogs({ method, path, status: response.status, durationMs: finished - started })
       )
@@ -142,7 +138,7 @@ const makeOpenProject = Effect.gen(function* () {
           Effect.annotateLogs({ method, path, status: "no answer", reason: error.reason })
         )
       ),
-      limiter,
+      (timed) => Effect.zipRight(limiter.take, timed),
       permits.withPermits(1)
     )
   }

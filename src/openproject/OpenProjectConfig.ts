@@ -10,7 +10,10 @@ export interface OpenProjectSettings {
   readonly apiKey: Redacted.Redacted<string>
   /** "basic" sends `apikey:<key>` (every OpenProject release); "bearer" needs a 2026+ release. */
   readonly auth: OpenProjectAuth
+  /** The polite limiter's steady rate (see src/limiter/): the most it sends per second beyond the burst. */
   readonly requestsPerSecond: number
+  /** How many requests may go without pacing, from a full bucket (a normal run fits in one burst). */
+  readonly burst: number
   readonly concurrency: number
   readonly timeout: Duration.Duration
   readonly maxRetries: number
@@ -23,6 +26,7 @@ export interface OpenProjectConfigOptions {
   readonly apiKey: Redacted.Redacted<string>
   readonly auth?: OpenProjectAuth | undefined
   readonly requestsPerSecond?: number | undefined
+  readonly burst?: number | undefined
   readonly concurrency?: number | undefined
   readonly timeout?: Duration.DurationInput | undefined
   readonly maxRetries?: number | undefined
@@ -34,6 +38,12 @@ export type OpenProjectTuning = Omit<OpenProjectConfigOptions, "url" | "apiKey">
 export const DEFAULTS = {
   auth: "basic",
   requestsPerSecond: 10,
+  /**
+   * The guard's default of 25 changes in one burst: 25 PATCHes and 25 audit comments, up to 25 workflow
+   * checks, the reads (statuses and collection pages) and a few retries. The concurrency bound still
+   * limits what the server sees at once; beyond the burst, requestsPerSecond holds.
+   */
+  burst: 100,
   concurrency: 4,
   timeout: Duration.seconds(30),
   maxRetries: 4,
@@ -123,6 +133,7 @@ export const makeSettings = (opts: OpenProjectConfigOptions): Either.Either<Open
         opts.requestsPerSecond ?? DEFAULTS.requestsPerSecond,
         false
       ),
+      burst: yield* positive("burst", opts.burst ?? DEFAULTS.burst, true),
       concurrency: yield* positive("concurrency", opts.concurrency ?? DEFAULTS.concurrency, true),
       timeout: yield* duration("timeout", opts.timeout ?? DEFAULTS.timeout),
       maxRetries,

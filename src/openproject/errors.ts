@@ -129,7 +129,7 @@ export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited"
   override get message(): string {
     return (
       `${this.method} ${this.url}: OpenProject (or a proxy in front of it) is rate limiting this client (429).` +
-      `${waitText(this.retryAfter)} Wait and run again, or lower the request rate (requestsPerSecond).`
+      `${waitText(this.retryAfter)} Wait and run again, or lower the request rate (--requests-per-second, --burst).`
     )
   }
 }

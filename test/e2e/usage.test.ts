@@ -10,7 +10,8 @@ describe("usage errors and unsafe settings (built CLI)", () => {
     ["--apply with --dry-run", ["--apply", "--dry-run"], "--apply and --dry-run"],
     ["--plan without --apply", ["--plan", "plan.json"], "--plan"],
     ["an unknown flag", ["--frobnicate"], "--frobnicate"],
-    ["an unknown format", ["--format", "yaml"], "text, markdown or json"]
+    ["an unknown format", ["--format", "yaml"], "text, markdown or json"],
+    ["a burst of 0", ["--burst", "0"], "--burst must be 1 or more"]
   ] as const) {
     it.scopedLive(`${what}: non-zero exit, a message, no stack trace, no request`, () =>
       Effect.gen(function* () {

@@ -50,10 +50,11 @@ describe("the API key never leaves its Redacted wrapper but in the Authorization
         op.setStatus({ id: 1, lockVersion: wp.lockVersion + 7, statusHref: "/api/v3/statuses/4" }), // 409
         op.setStatus({ id: 1, lockVersion: wp.lockVersion, statusHref: "/api/v3/statuses/6" }), // 422 workflow
         op.setStatus({ id: 1, lockVersion: wp.lockVersion, statusHref: "/api/v3/users/1" }), // 422 other
-        op.statuses(), // 429
         op.comments(1), // 500
         op.addComment({ id: 1, text: "x" }), // lost answer
-        op.me() // unexpected status
+        op.me(), // unexpected status
+        // last: its Retry-After holds every later request of this client for a second of the test clock
+        op.statuses() // 429
       ]
       const seenTags = new Set<string>()
       for (const failing of failures) {

@@ -7,6 +7,8 @@ export interface StubAnswer {
   readonly contentType?: string
   /** Answer after this many milliseconds of real time (the server is not under the client's TestClock). */
   readonly delayMs?: number
+  /** Extra response headers, e.g. the RateLimit-* a proxy in front of OpenProject may send. */
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 /**
@@ -23,10 +25,13 @@ export const startStubServer = (answer: (target: string, request: IncomingMessag
       targets.push(target)
       inFlight += 1
       peakInFlight = Math.max(peakInFlight, inFlight)
-      const { status, body, contentType, delayMs } = answer(target, request)
+      const { status, body, contentType, delayMs, headers } = answer(target, request)
       setTimeout(() => {
         inFlight -= 1
-        response.writeHead(status, { "content-type": contentType ?? "application/hal+json; charset=utf-8" })
+        response.writeHead(status, {
+          ...headers,
+          "content-type": contentType ?? "application/hal+json; charset=utf-8"
+        })
         response.end(body)
       }, delayMs ?? 0)
     })
