@@ -1,14 +1,14 @@
-#!/usr/bin/env node
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { Console, Effect, Option, Ref } from "effect"
-import { run } from "./cli/Cli.js"
-import { useColor } from "./cli/color.js"
-import { withoutColor } from "./cli/plainConsole.js"
-import { EXIT_OK, reportFailure } from "./cli/reportFailure.js"
-import { StopNotice } from "./cli/StopNotice.js"
-import { runAsProcess } from "./cli/signals.js"
+import { run } from "./Cli.js"
+import { useColor } from "./color.js"
+import { withoutColor } from "./plainConsole.js"
+import { EXIT_OK, reportFailure } from "./reportFailure.js"
+import { StopNotice } from "./StopNotice.js"
+import { runAsProcess } from "./signals.js"
 
-// The only composition root: platform layers are chosen here, per-command layers in src/cli/.
+// The composition root, loaded by src/bin.ts for every run it cannot answer from dist/help/: platform
+// layers are chosen here, per-command layers in src/cli/.
 const main = Effect.gen(function* () {
   const notice = yield* StopNotice.make
   const cli = run(process.argv).pipe(

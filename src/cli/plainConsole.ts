@@ -1,10 +1,8 @@
 import { Console, Effect } from "effect"
-
-// SGR sequences (colour, bold) as @effect/cli writes them into its help and usage messages.
-const SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g")
+import { withoutSgr } from "./startup/sgr.js"
 
 const plain = (args: ReadonlyArray<unknown>): ReadonlyArray<unknown> =>
-  args.map((arg) => (typeof arg === "string" ? arg.replace(SGR, "") : arg))
+  args.map((arg) => (typeof arg === "string" ? withoutSgr(arg) : arg))
 
 /**
  * Runs `effect` with a console that drops colour codes. @effect/cli colours its help unconditionally; this

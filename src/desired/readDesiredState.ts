@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto"
-import { FileSystem } from "@effect/platform"
 import type { PlatformError } from "@effect/platform/Error"
+import * as FileSystem from "@effect/platform/FileSystem"
 import { Effect, Either } from "effect"
 import type { DesiredState } from "../domain/desired.js"
 import { type DesiredStateError, SourceUnreadable } from "../domain/errors.js"
