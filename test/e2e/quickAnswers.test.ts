@@ -27,11 +27,20 @@ describe("the quick answers of the built CLI", () => {
     Effect.runPromise(
       Effect.gen(function* () {
         const help = yield* renderCliOutput(["--help"])
-        const listed = [...withoutSgr(help).matchAll(/^ {2}- (\S+)/gm)].map((m) => m[1])
+        const commands = withoutSgr(help).split("\nCOMMANDS\n")[1]?.split("\n\n")[0] ?? ""
+        const listed = [...commands.matchAll(/^ {2}(\S+) {2}/gm)].map((m) => m[1])
         expect(listed.length).toBeGreaterThan(0)
         for (const command of listed) expect(QUICK_COMMANDS).toContain(command)
       })
     ))
+
+  it.live("a log level in the environment goes through the CLI, which checks it even for --help", () =>
+    Effect.gen(function* () {
+      const run = yield* runCli(["--help"], { OP_RECONCILE_LOG_LEVEL: "loud" })
+      expect(run.code).not.toBe(0)
+      expect(run.stderr).toContain("OP_RECONCILE_LOG_LEVEL")
+    })
+  )
 
   it.live("other arguments still reach the CLI: a help flag with a log level", () =>
     Effect.gen(function* () {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs"
 import { useColor } from "../color.js"
+import { LOG_LEVEL_ENV } from "../commandLine/globalFlags.js"
 import { withoutSgr } from "./sgr.js"
 
 /** The commands whose `--help` is rendered at build time; one missing here only starts slower. */
@@ -13,10 +14,12 @@ export const QUICK_FORMS: ReadonlyArray<{ readonly args: ReadonlyArray<string>; 
   { args: [], file: "op-reconcile.txt" },
   { args: ["--help"], file: "op-reconcile.txt" },
   { args: ["-h"], file: "op-reconcile.txt" },
+  { args: ["help"], file: "op-reconcile.txt" },
   { args: ["--version"], file: "version.txt" },
   ...QUICK_COMMANDS.flatMap((command) => [
     { args: [command, "--help"], file: `${command}.txt` },
-    { args: [command, "-h"], file: `${command}.txt` }
+    { args: [command, "-h"], file: `${command}.txt` },
+    { args: ["help", command], file: `${command}.txt` }
   ])
 ]
 
@@ -25,11 +28,16 @@ export const quickAnswerFile = (args: ReadonlyArray<string>): string | undefined
 
 /**
  * Prints the rendered answer for `args` if there is one, in colour only where the CLI would use colour.
- * False when the arguments need the CLI, or when the rendered text is not there (a run from the sources).
+ * False when the arguments need the CLI, when the environment sets a log level (the CLI checks it, even
+ * for --help), or when the rendered text is not there (a run from the sources).
  */
-export const answerQuickly = (args: ReadonlyArray<string>, helpDirectory: URL): boolean => {
+export const answerQuickly = (
+  args: ReadonlyArray<string>,
+  helpDirectory: URL,
+  env: Readonly<Record<string, string | undefined>> = process.env
+): boolean => {
   const file = quickAnswerFile(args)
-  if (file === undefined) return false
+  if (file === undefined || (env[LOG_LEVEL_ENV] ?? "") !== "") return false
   let text: string
   try {
     text = readFileSync(new URL(file, helpDirectory), "utf8")

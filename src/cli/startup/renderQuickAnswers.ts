@@ -14,7 +14,7 @@ export const renderCliOutput = (args: ReadonlyArray<string>): Effect.Effect<stri
     const keep = (...parts: ReadonlyArray<unknown>) =>
       Effect.sync(() => void lines.push(`${parts.map(String).join(" ")}\n`))
     const console = yield* Console.consoleWith(Effect.succeed)
-    yield* run(["node", "op-reconcile", ...args]).pipe(
+    yield* run(["node", "op-reconcile", ...args], { stdinIsTerminal: false, logLevelFromEnv: undefined }).pipe(
       Effect.withConsole({ ...console, log: keep, info: keep }),
       Effect.provide(NodeContext.layer),
       Effect.orDie
