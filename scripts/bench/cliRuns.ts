@@ -1,5 +1,7 @@
 // The built CLI as a user runs it: a process, timed from start to exit, against the in-process sandbox
-// (20 ms of latency per request) with the default flags. Part of `npm run bench` (scripts/bench.ts).
+// (20 ms of latency per request) with the default flags. Part of `npm run bench` (scripts/bench.ts);
+// `npm run bench -- --cli-only` runs only these, BENCH_NODE=/path/to/node measures on another Node and
+// BENCH_BUNDLE=/path/to/op-reconcile.js measures another build (e.g. an older release).
 import { execFile, execFileSync } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
@@ -9,7 +11,9 @@ import { type RunningSandbox, startSandbox } from "../../src/sandbox/Sandbox.js"
 
 const API_KEY = "bench-cli-sandbox-key"
 const LATENCY_MS = 20
-const BUNDLE = "dist/op-reconcile.js"
+/** The bundle measured: the one built from these sources, or another for comparison (BENCH_BUNDLE=path). */
+const OTHER_BUNDLE = process.env.BENCH_BUNDLE
+const BUNDLE = OTHER_BUNDLE ?? "dist/op-reconcile.js"
 /** The plan documents are kept here, so the printed commands reproduce each figure by hand. */
 const DIR = ".tmp/bench"
 const PORT = 8089
@@ -240,7 +244,8 @@ export const benchCliRuns = Effect.gen(function* () {
   yield* Console.log(
     `\nThe built CLI as a process (start to exit), Node ${execFileSync(NODE, ["--version"]).toString().trim()}:`
   )
-  execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" })
+  if (OTHER_BUNDLE === undefined) execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" })
+  else yield* Console.log(`Measuring ${OTHER_BUNDLE} (BENCH_BUNDLE), not a build of these sources.`)
   mkdirSync(DIR, { recursive: true })
   const cases: Array<CliCase> = [...(yield* startUp(20))]
   cases.push(yield* validate100(DIR, 10))
