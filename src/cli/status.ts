@@ -9,6 +9,12 @@ const options = {
     Options.withDescription("How to print the rows on stdout: text or json (default: text)."),
     Options.withDefault("text")
   ),
+  history: Options.boolean("history").pipe(
+    Options.withDescription(
+      "Say for every row when op-reconcile last set it and whether it was edited since: one activities read per " +
+        "row (by default only the rows out of sync are read)."
+    )
+  ),
   ...connectionOptions
 }
 

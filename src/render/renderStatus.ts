@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { ago } from "../drift/explain.js"
 import { painter } from "./ansi.js"
 import { StatusRow } from "./statusRows.js"
 import { terminalSafe } from "./terminalSafe.js"
@@ -30,9 +31,38 @@ const NOT_VISIBLE = "(not visible)"
 const summaryLine = (s: StatusSummary): string =>
   `${s.total} work ${s.total === 1 ? "package" : "packages"}: ${s.inSync} in sync, ${s.drifted} drifted, ${s.notVisible} not visible.`
 
-/** An aligned table, desired next to current, for the runbook's `make op-story-status`. */
-export const renderStatusText = (rows: ReadonlyArray<StatusRow>, options: TextOptions = { color: false }): string => {
+/** "2026-12-01 10:02 UTC (0123abc)": when op-reconcile last set it, and from which commit. */
+const lastSetText = (r: StatusRow): string => {
+  if (r.editedSince === undefined) return ""
+  const last = r.lastApplied
+  if (last === undefined) return "never"
+  const at = last.at === undefined ? "" : `${last.at.slice(0, 10)} ${last.at.slice(11, 16)} UTC`
+  const commit = last.commit === undefined ? "" : `(${last.commit.slice(0, 7)})`
+  return terminalSafe(
+    [terminalSafe(last.status), at === "" ? "" : `on ${at}`, commit].filter((s) => s !== "").join(" ")
+  )
+}
+
+const editedText = (r: StatusRow, now: string): string => {
+  if (r.editedSince === undefined || r.lastApplied === undefined) return ""
+  if (!r.editedSince) return "no"
+  const when = r.editedAt === undefined ? undefined : ago(r.editedAt, now)
+  return terminalSafe(
+    ["yes", r.editedBy === undefined ? "" : `by ${r.editedBy}`, when ?? ""].filter((s) => s !== "").join(", ")
+  )
+}
+
+/**
+ * An aligned table, desired next to current, for the runbook's `make op-story-status`. Rows whose history
+ * was read also say what op-reconcile last set (when, from which commit) and whether it was edited since.
+ */
+export const renderStatusText = (
+  rows: ReadonlyArray<StatusRow>,
+  options: TextOptions & { readonly now?: string } = { color: false }
+): string => {
   const paint = painter(options.color)
+  const now = options.now ?? new Date(0).toISOString()
+  const history = rows.some((r) => r.editedSince !== undefined)
   const cells = rows.map((r) => ({
     row: r,
     values: [
@@ -41,10 +71,19 @@ export const renderStatusText = (rows: ReadonlyArray<StatusRow>, options: TextOp
       r.current === undefined ? NOT_VISIBLE : terminalSafe(r.current),
       r.current === undefined ? "missing" : r.inSync ? "ok" : "drift",
       String(r.line),
+      ...(history ? [lastSetText(r), editedText(r, now)] : []),
       terminalSafe(r.subject ?? "")
     ]
   }))
-  const header = ["WP", "DESIRED", "CURRENT", "SYNC", "LINE", "SUBJECT"]
+  const header = [
+    "WP",
+    "DESIRED",
+    "CURRENT",
+    "SYNC",
+    "LINE",
+    ...(history ? ["LAST SET BY OP-RECONCILE", "EDITED SINCE"] : []),
+    "SUBJECT"
+  ]
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c.values[i]?.length ?? 0)))
   const line = (values: ReadonlyArray<string>) =>
     values

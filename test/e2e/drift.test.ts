@@ -4,6 +4,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Schema } from "effect"
 import type { RunningSandbox } from "../../src/sandbox/Sandbox.js"
 import { basicAuth } from "../support/sandbox.js"
+import { runCli, sandboxEnv } from "./support/cli.js"
 import { type PlanRow, planDocument } from "./support/planDocument.js"
 import { scenario, workPackages } from "./support/scenario.js"
 
@@ -214,6 +215,58 @@ describe("the cause of each change (built CLI against the sandbox)", () => {
           /3 of 3 revert edits by Pat Operator (at|between) \d\d:\d\d( and \d\d:\d\d)? UTC\. If that edit was meant, update the plan first/
         )
         expect(yield* s.writes).toEqual([])
+      }),
+    SEVERAL_RUNS
+  )
+
+  it.scopedLive(
+    "status says when op-reconcile last set a row, from which commit, and who edited it since; --history reads every row",
+    () =>
+      Effect.gen(function* () {
+        const s = yield* scenario({
+          rows: applied,
+          sandbox: { workPackages: workPackages(["New", "New", "New", "Closed"]), users: [PAT] }
+        })
+        const env = { ...sandboxEnv(s.sandbox), GITHUB_SHA: "0123abcdef4567" }
+        expect((yield* runCli(["reconcile", "--source", s.source, "--apply"], env)).code).toBe(0)
+        yield* editAs(s.sandbox, PAT_KEY, 1, IN_TESTING)
+        yield* s.sandbox.clearRequestLog
+
+        const text = yield* runCli(["status", "--source", s.source], env)
+        expect(text.code).toBe(0)
+        expect(text.stdout).toMatch(/LAST SET BY OP-RECONCILE\s+EDITED SINCE/)
+        expect(text.stdout).toMatch(
+          /^wp#1\s+In progress\s+In testing\s+drift\s+\d+\s+In progress on \d{4}-\d\d-\d\d \d\d:\d\d UTC \(0123abc\)\s+yes, by Pat Operator, just now/m
+        )
+        // Only the row out of sync was read: one activities read, users/me, and Pat's name.
+        const reads = activityReads(yield* s.sandbox.requestLog)
+        expect(reads).toEqual(["/api/v3/work_packages/1/activities"])
+
+        yield* s.sandbox.clearRequestLog
+        const json = yield* runCli(["status", "--source", s.source, "--history", "--format", "json"], env)
+        const report = yield* Schema.decode(
+          Schema.parseJson(
+            Schema.Struct({
+              rows: Schema.Array(
+                Schema.Struct({
+                  workPackageId: Schema.Number,
+                  editedSince: Schema.optional(Schema.Boolean),
+                  editedBy: Schema.optional(Schema.String),
+                  lastApplied: Schema.optional(
+                    Schema.Struct({ status: Schema.String, commit: Schema.optional(Schema.String) })
+                  )
+                })
+              )
+            })
+          )
+        )(json.stdout)
+        expect(report.rows.map((r) => [r.workPackageId, r.editedSince, r.editedBy, r.lastApplied?.commit])).toEqual([
+          [1, true, "Pat Operator", "0123abcdef4567"],
+          [2, false, undefined, "0123abcdef4567"],
+          [3, false, undefined, "0123abcdef4567"],
+          [4, false, undefined, undefined]
+        ])
+        expect(activityReads(yield* s.sandbox.requestLog)).toHaveLength(4)
       }),
     SEVERAL_RUNS
   )

@@ -1,8 +1,10 @@
-import { Console, Effect } from "effect"
+import { Clock, Console, Effect } from "effect"
 import { readDesiredState } from "../../desired/readDesiredState.js"
+import { OpenProjectConfig } from "../../openproject/OpenProjectConfig.js"
 import { observe } from "../../reconcile/observe.js"
+import { readStatusHistory } from "../../reconcile/statusHistory.js"
 import { renderStatusJson, renderStatusText } from "../../render/renderStatus.js"
-import { statusRows } from "../../render/statusRows.js"
+import { statusRows, withHistory } from "../../render/statusRows.js"
 import { useColor } from "../color.js"
 import { openProjectLayer } from "../openProjectLayer.js"
 import type { StatusOptions } from "../status.js"
@@ -12,10 +14,13 @@ export const runStatus = (o: StatusOptions) =>
   Effect.gen(function* () {
     const { desired } = yield* readDesiredState(o.source, o.tableSpec)
     const observed = yield* observe(desired)
-    const rows = statusRows(desired, observed)
+    const config = yield* OpenProjectConfig
+    const histories = yield* readStatusHistory(desired, observed, { all: o.history, concurrency: config.concurrency })
+    const rows = withHistory(statusRows(desired, observed), histories)
+    const now = new Date(yield* Clock.currentTimeMillis).toISOString()
     yield* Console.log(
       o.format === "json"
         ? renderStatusJson(rows).trimEnd()
-        : renderStatusText(rows, { color: useColor(process.stdout) }).trimEnd()
+        : renderStatusText(rows, { color: useColor(process.stdout), now }).trimEnd()
     )
   }).pipe(Effect.provide(openProjectLayer(o)))
