@@ -43,7 +43,9 @@ describe("--out never replaces a file the run reads (built CLI against the sandb
         expect(readFileSync(s.source)).toEqual(before)
         // refused before anything was read from OpenProject
         expect(yield* s.sandbox.requestLog).toEqual([])
-      })
+      }),
+    // eight runs of the CLI in real time, on a machine shared with the rest of the suite
+    90_000
   )
 
   it.scopedLive("--apply --plan FILE --out FILE (the saved plan itself) is refused before anything is written", () =>
