@@ -5,10 +5,11 @@ import { type Invocation, runCommandLine } from "./commandLine/runCommandLine.js
 import { reconcileCommand } from "./reconcile.js"
 import { sandboxCommand } from "./sandbox.js"
 import { statusCommand } from "./status.js"
+import { statusesCommand } from "./statuses.js"
 import { validateCommand } from "./validate.js"
 import { VERSION } from "./version.js"
 
-const subcommands = [reconcileCommand, statusCommand, validateCommand, sandboxCommand] as const
+const subcommands = [reconcileCommand, statusCommand, statusesCommand, validateCommand, sandboxCommand] as const
 
 const DESCRIPTION = [
   "Keeps OpenProject work package statuses in step with the status table of a markdown plan.",

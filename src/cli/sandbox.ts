@@ -1,4 +1,5 @@
 import { Command, Options } from "@effect/cli"
+import { STATUS_SET_NAMES } from "../sandbox/statusSets.js"
 import { lazy } from "./lazy.js"
 
 // === Options ===
@@ -44,6 +45,14 @@ const forbid = Options.text("forbid").pipe(
   Options.withDescription('A workflow refusal between two status names, e.g. --forbid "Closed->New".'),
   Options.repeated
 )
+const statuses = Options.choice("statuses", STATUS_SET_NAMES).pipe(
+  Options.withDescription(
+    "The status list to start with, as OpenProject seeds it: runbook (the runbook's eight, the default), " +
+      "openproject (OpenProject's English seed) or de (its German seed: Neu, In Bearbeitung, Erledigt, …). " +
+      "A plan's words are translated by the seed's position (In progress → In Bearbeitung); a state file's own statuses win."
+  ),
+  Options.withDefault("runbook")
+)
 const bearer = Options.boolean("bearer").pipe(Options.withDescription("Also accept Authorization: Bearer KEY."))
 const user = Options.text("user").pipe(
   Options.withPseudoName("KEY=NAME"),
@@ -57,7 +66,20 @@ const activityUserTitles = Options.boolean("activity-user-titles").pipe(
   Options.withDescription("Name the user in each activity's _links.user.title, as some OpenProject versions do.")
 )
 
-const options = { seed, port, host, apiKey, latency, drift, randomSeed, forbid, bearer, user, activityUserTitles }
+const options = {
+  seed,
+  port,
+  host,
+  apiKey,
+  latency,
+  drift,
+  randomSeed,
+  forbid,
+  statuses,
+  bearer,
+  user,
+  activityUserTitles
+}
 
 export type SandboxOptions = Command.Command.ParseConfig<typeof options>
 

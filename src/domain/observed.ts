@@ -5,6 +5,8 @@ export class Status extends Schema.Class<Status>("Status")({
   id: Schema.Int,
   name: Schema.String,
   isClosed: Schema.Boolean,
+  /** The status new work packages get (OpenProject marks one); absent when the server does not say. */
+  isDefault: Schema.optional(Schema.Boolean),
   /** The href to send back in a PATCH, exactly as the server gave it (it may carry a sub-path prefix). */
   href: Schema.String
 }) {}

@@ -39,6 +39,7 @@ export const HalStatus = Schema.Struct({
   id: Schema.Int,
   name: Schema.String,
   isClosed: Schema.Boolean,
+  isDefault: Schema.optional(Schema.Boolean),
   _links: Schema.Struct({ self: Link })
 })
 

@@ -5,13 +5,14 @@ import { readDesiredState } from "../../desired/readDesiredState.js"
 import type { ForbiddenTransition, SandboxConfig, SandboxUserSeed } from "../../sandbox/Sandbox.js"
 import { SandboxStartError, startSandbox } from "../../sandbox/Sandbox.js"
 import { SandboxStateJson, seedFromPlan } from "../../sandbox/seedState.js"
+import { type StatusSet, seedsInStatusSet, statusSet } from "../../sandbox/statusSets.js"
 import type { SandboxOptions } from "../sandbox.js"
 
 // === Seeding ===
 
 type Seed = Pick<SandboxConfig, "workPackages" | "statuses" | "forbiddenTransitions">
 
-const seedFromFile = (path: string, driftShare: number, randomSeed: number) =>
+const seedFromFile = (path: string, driftShare: number, randomSeed: number, statuses: StatusSet) =>
   Effect.gen(function* () {
     if (path.toLowerCase().endsWith(".json")) {
       const fs = yield* FileSystem.FileSystem
@@ -19,11 +20,12 @@ const seedFromFile = (path: string, driftShare: number, randomSeed: number) =>
       const state = yield* Schema.decodeUnknown(SandboxStateJson)(text).pipe(
         Effect.mapError((e) => new SandboxStartError({ reason: `${path} is not a sandbox state file: ${e.message}` }))
       )
-      const seeded: Seed = state
+      const seeded: Seed = { ...state, statuses: state.statuses ?? statuses.statuses }
       return seeded
     }
     const document = yield* readDesiredState(path)
-    const seeded: Seed = { workPackages: seedFromPlan(document.desired, { driftShare: driftShare, seed: randomSeed }) }
+    const planned = seedFromPlan(document.desired, { driftShare: driftShare, seed: randomSeed })
+    const seeded: Seed = { workPackages: seedsInStatusSet(planned, statuses), statuses: statuses.statuses }
     return seeded
   })
 
@@ -47,9 +49,10 @@ const parseUser = (text: string) => {
 export const runSandbox = (o: SandboxOptions) =>
   Effect.scoped(
     Effect.gen(function* () {
+      const statuses = statusSet(o.statuses)
       const seeded: Seed = Option.isSome(o.seed)
-        ? yield* seedFromFile(o.seed.value, o.drift, o.randomSeed)
-        : { workPackages: [] }
+        ? yield* seedFromFile(o.seed.value, o.drift, o.randomSeed, statuses)
+        : { workPackages: [], statuses: statuses.statuses }
       const refusals = yield* Effect.forEach(o.forbid, parseForbid)
       const users = yield* Effect.forEach(o.user, parseUser)
       const key = Option.match(o.apiKey, {

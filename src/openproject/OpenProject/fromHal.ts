@@ -23,7 +23,13 @@ export const toObservedWorkPackage = (wp: HalWorkPackage): ObservedWorkPackage =
 }
 
 export const toStatus = (status: typeof HalStatus.Type): Status =>
-  new Status({ id: status.id, name: status.name, isClosed: status.isClosed, href: status._links.self.href })
+  new Status({
+    id: status.id,
+    name: status.name,
+    isClosed: status.isClosed,
+    href: status._links.self.href,
+    ...(status.isDefault === undefined ? {} : { isDefault: status.isDefault })
+  })
 
 /** Raw texts of the comments, oldest first; activities that only record field changes have an empty comment. */
 export const toCommentTexts = (activities: typeof ActivityCollection.Type): ReadonlyArray<string> =>
