@@ -14,6 +14,7 @@ import { observe } from "../src/reconcile/observe.js"
 import { plan } from "../src/reconcile/planner.js"
 import { type RunningSandbox, startSandbox } from "../src/sandbox/Sandbox.js"
 import { benchCliRuns } from "./bench/cliRuns.js"
+import { benchParse } from "./bench/parse.js"
 
 const API_KEY = "bench-sandbox-key"
 const FILE = "bench/PLAN.md"
@@ -310,11 +311,16 @@ const verdicts = (cases: ReadonlyArray<{ readonly name: string; readonly target?
     { discard: true }
   )
 
+// `npm run bench -- --parse`: only the parse, op-reconcile's reader against micromark's floor.
+const parseOnly = process.argv.includes("--parse")
+
 const all = Effect.gen(function* () {
+  if (parseOnly) return yield* benchParse
   if (!cliOnly) yield* bench
   const cases = yield* benchCliRuns
   yield* Console.log("\nTargets, the built CLI as a process:")
   yield* verdicts(cases)
+  if (!cliOnly) yield* benchParse
 })
 
 NodeRuntime.runMain(all, { disableErrorReporting: false })

@@ -23,7 +23,8 @@ const common = {
 rmSync(outdir, { recursive: true, force: true })
 await build({
   ...common,
-  entryPoints: { "op-reconcile": "src/bin.ts" },
+  // The markdown parse runs in a worker thread of its own (src/desired/parseInWorker.ts).
+  entryPoints: { "op-reconcile": "src/bin.ts", "parse-worker": "src/desired/parseWorker.ts" },
   outdir,
   chunkNames: "chunks/[name]-[hash]",
   splitting: true,

@@ -1,11 +1,23 @@
+import { existsSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { Console, Effect, Option, Ref } from "effect"
+import { DesiredStateParser } from "../desired/DesiredStateParser.js"
 import { run } from "./Cli.js"
 import { useColor } from "./color.js"
 import { withoutColor } from "./plainConsole.js"
 import { EXIT_OK, reportFailure } from "./reportFailure.js"
 import { StopNotice } from "./StopNotice.js"
 import { runAsProcess } from "./signals.js"
+
+// The bundle parses plan documents in a worker thread (dist/parse-worker.js; this module is a chunk in
+// dist/chunks/), so a signal is answered at once whatever the document; run from the sources
+// (`npm run dev`), there is no bundled worker and the parse runs in this thread.
+const parseWorker = new URL("../parse-worker.js", import.meta.url)
+const withParser = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  existsSync(fileURLToPath(parseWorker))
+    ? Effect.provideService(effect, DesiredStateParser, DesiredStateParser.inWorker(parseWorker))
+    : effect
 
 // The composition root, loaded by src/bin.ts for every run it cannot answer from dist/help/: platform
 // layers are chosen here, per-command layers in src/cli/.
@@ -14,6 +26,7 @@ const main = Effect.gen(function* () {
   const cli = run(process.argv).pipe(
     Effect.matchCauseEffect({ onSuccess: () => Effect.succeed(EXIT_OK), onFailure: reportFailure }),
     Effect.provideService(StopNotice, notice),
+    withParser,
     // Stopped by a signal: say what was done before the stop (signals.ts chooses the exit code).
     Effect.onInterrupt(() =>
       Ref.get(notice).pipe(Effect.flatMap(Option.match({ onNone: () => Effect.void, onSome: Console.error })))

@@ -4,11 +4,13 @@ import {
   CandidateTable,
   ConflictingRow,
   ConflictingRows,
+  type DocumentRefused,
   FoundHeader,
   TableNotFound,
   TrackingTableAmbiguous
 } from "../domain/errors.js"
 import { DEFAULT_VOCABULARY, type Vocabulary, wordList } from "../domain/vocabulary.js"
+import { checkDocumentShape } from "./parseDesiredState/documentShape.js"
 import { type Cell, type MarkdownTable, markdownTables, type Row } from "./parseDesiredState/markdownTables.js"
 import { readStatusCell } from "./parseDesiredState/statusCell.js"
 import { workPackageReferences } from "./parseDesiredState/workPackageReferences.js"
@@ -152,13 +154,16 @@ const deduplicate = (rows: ReadonlyArray<DesiredRow>) => {
  * Reads the desired state from the text of a markdown plan (pure). The tracking table is the one table
  * whose header is exactly `spec.columns` (and that sits under `spec.under`, when given). Two such tables
  * are an error, not a choice: the rows of either could be the ones meant (a sibling mission's table).
+ * A document whose shape would make the parser hang is refused first (documentShape.ts).
  */
 export const parseDesiredState = (
   text: string,
   file: string,
   spec: TableSpec = DEFAULT_TABLE_SPEC,
   vocabulary: Vocabulary = DEFAULT_VOCABULARY
-): Either.Either<DesiredState, TableNotFound | TrackingTableAmbiguous | ConflictingRows> => {
+): Either.Either<DesiredState, TableNotFound | TrackingTableAmbiguous | ConflictingRows | DocumentRefused> => {
+  const shape = checkDocumentShape(text, file)
+  if (Either.isLeft(shape)) return Either.left(shape.left)
   const found = trackingTable(markdownTables(text), file, spec)
   if (Either.isLeft(found)) return Either.left(found.left)
   const table = found.right

@@ -3,10 +3,11 @@ import type { PlatformError } from "@effect/platform/Error"
 import * as FileSystem from "@effect/platform/FileSystem"
 import { Effect, Either } from "effect"
 import type { DesiredState } from "../domain/desired.js"
-import { type DesiredStateError, SourceUnreadable } from "../domain/errors.js"
+import { type DesiredStateError, DocumentRefused, SourceUnreadable } from "../domain/errors.js"
 import { DEFAULT_VOCABULARY, type Vocabulary } from "../domain/vocabulary.js"
-import { parseDesiredState } from "./parseDesiredState.js"
+import { DesiredStateParser } from "./DesiredStateParser.js"
 import { firstInvalidUtf8Offset, lineAtOffset } from "./readDesiredState/utf8.js"
+import { READER_LIMITS } from "./readerLimits.js"
 import { DEFAULT_TABLE_SPEC, type TableSpec } from "./TableSpec.js"
 
 /** A plan document as read: its desired state, its text, and a digest that pins the exact bytes planned from. */
@@ -48,7 +49,9 @@ const decodeUtf8 = (file: string, bytes: Uint8Array): Either.Either<string, Sour
     }
   })
 
-/** Reads a markdown plan from disk and parses its tracking table. */
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+
+/** Reads a markdown plan from disk and parses its tracking table (once: the digest and text come along). */
 export const readDesiredState = (
   path: string,
   spec: TableSpec = DEFAULT_TABLE_SPEC,
@@ -63,8 +66,21 @@ export const readDesiredState = (
         reason: info.type === "Directory" ? "it is a directory, not a file" : `it is not a regular file (${info.type})`
       })
     }
+    // Refused before it is read: the parser would hold about 0.3 GB per MB of markdown.
+    if (Number(info.size) > READER_LIMITS.maxBytes) {
+      return yield* new DocumentRefused({
+        file: path,
+        limit: "size",
+        found: `the file is ${megabytes(Number(info.size))}`,
+        bound: megabytes(READER_LIMITS.maxBytes)
+      })
+    }
     const bytes = yield* fs.readFile(path).pipe(Effect.mapError(unreadable(path)))
     const text = yield* decodeUtf8(path, bytes)
-    const desired = yield* parseDesiredState(text, path, spec, vocabulary)
+    yield* Effect.logDebug("reading the plan document").pipe(
+      Effect.annotateLogs({ path, bytes: bytes.length, table: spec.columns.join(",") })
+    )
+    const parser = yield* DesiredStateParser
+    const desired = yield* parser.parse(text, path, spec, vocabulary)
     return { desired, text, sha256: createHash("sha256").update(bytes).digest("hex") }
   }).pipe(Effect.withSpan("readDesiredState", { attributes: { path } }))

@@ -107,5 +107,36 @@ export class SourceUnreadable extends Schema.TaggedError<SourceUnreadable>()("So
   }
 }
 
+/** Which bound of the reader a document went past (README: "Limits of the reader"). */
+export const ReaderLimit = Schema.Literal("size", "nesting", "inline markup", "time", "memory")
+export type ReaderLimit = typeof ReaderLimit.Type
+
+/**
+ * The document goes past one of the reader's bounds, so it was not read: a plan is a table with some prose
+ * around it, and these bounds keep a hostile or broken document from hanging or exhausting the machine.
+ */
+export class DocumentRefused extends Schema.TaggedError<DocumentRefused>()("DocumentRefused", {
+  file: Schema.String,
+  limit: ReaderLimit,
+  /** What was found, in the words of the limit: "a block quote or list nested 5,000 deep". */
+  found: Schema.String,
+  /** The bound itself: "32 levels". */
+  bound: Schema.String,
+  line: Schema.optional(Schema.Int)
+}) {
+  override get message(): string {
+    const where = this.line === undefined ? this.file : `${this.file}:${this.line}`
+    return (
+      `${where}: not read: the ${this.limit} limit of the plan reader (${this.bound}) is exceeded: ${this.found}. ` +
+      "A plan document is a status table with some prose; split the document, or remove what goes past the limit."
+    )
+  }
+}
+
 /** Anything that makes the desired state unusable; the run stops before any write. */
-export type DesiredStateError = TableNotFound | TrackingTableAmbiguous | ConflictingRows | SourceUnreadable
+export type DesiredStateError =
+  | TableNotFound
+  | TrackingTableAmbiguous
+  | ConflictingRows
+  | SourceUnreadable
+  | DocumentRefused

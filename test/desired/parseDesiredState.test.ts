@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "@effect/vitest"
 import { Either } from "effect"
+import type { ParseError } from "../../src/desired/DesiredStateParser.js"
 import { parseDesiredState } from "../../src/desired/parseDesiredState.js"
 import { DEFAULT_TABLE_SPEC, type TableSpec } from "../../src/desired/TableSpec.js"
 import type { DesiredState } from "../../src/domain/desired.js"
@@ -14,7 +15,7 @@ const ok = (text: string, spec?: TableSpec): DesiredState => {
   return result.right
 }
 
-const fail = (text: string, spec?: TableSpec): TableNotFound | TrackingTableAmbiguous | ConflictingRows => {
+const fail = (text: string, spec?: TableSpec): ParseError => {
   const result = parseDesiredState(text, "plan.md", spec)
   if (Either.isRight(result)) throw new Error("expected an error")
   return result.left

@@ -1,9 +1,9 @@
 import type { Nodes, PhrasingContent, TableCell } from "mdast"
 import { toString as textOf } from "mdast-util-to-string"
-import remarkGfm from "remark-gfm"
 import remarkParse from "remark-parse"
 import { unified } from "unified"
 import { contentColumn } from "./cellColumn.js"
+import { remarkPlanTables } from "./remarkPlanTables.js"
 
 /** One cell of a GFM table: its plain text, its inline nodes, and where its content starts. */
 export interface Cell {
@@ -36,8 +36,9 @@ export interface Heading {
   readonly line: number
 }
 
-// A real GFM parser, so escaped pipes, inline code, links, CRLF and a BOM behave as on GitHub.
-const processor = unified().use(remarkParse).use(remarkGfm)
+// A real GFM parser, so escaped pipes, inline code, links, CRLF and a BOM behave as on GitHub; with only
+// the extensions that change what the reader reads (remarkPlanTables.ts).
+const processor = unified().use(remarkParse).use(remarkPlanTables)
 
 // The column comes from the source line, not from the first inline node: GFM's autolink transform rebuilds
 // the text nodes of a cell (an e-mail address such as `a@a.a`) with positions that are off.
@@ -82,11 +83,19 @@ const collectTables = (node: Nodes, walk: Walk): void => {
   if ("children" in node) for (const child of node.children) collectTables(child, walk)
 }
 
-/** Every GFM table of a markdown document, in document order, with the headings each sits under. */
-export const markdownTables = (document: string): ReadonlyArray<MarkdownTable> => {
+const parseTree = (markdown: string): Nodes => processor.parse(markdown)
+
+/**
+ * Every GFM table of a markdown document, in document order, with the headings each sits under. `parse`
+ * is for tests that compare with another remark configuration.
+ */
+export const markdownTables = (
+  document: string,
+  parse: (markdown: string) => Nodes = parseTree
+): ReadonlyArray<MarkdownTable> => {
   // micromark drops a leading byte order mark and counts offsets after it; do the same so they index `markdown`.
   const markdown = document.charCodeAt(0) === 0xfeff ? document.slice(1) : document
   const walk: Walk = { markdown, tables: [], sections: [] }
-  collectTables(processor.parse(markdown), walk)
+  collectTables(parse(markdown), walk)
   return walk.tables
 }

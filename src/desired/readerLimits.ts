@@ -1,0 +1,17 @@
+/**
+ * The bounds of the plan reader (README: "Limits of the reader"). A plan is a status table with some prose
+ * around it; a plain table of 20,000 rows (3 MB) is well inside every bound, and the bounds only refuse
+ * the shapes that would make the markdown parser hang, recurse or exhaust memory.
+ */
+export const READER_LIMITS = {
+  /** Bytes of the document: the parser holds about 0.3 GB per MB of markdown while it works. */
+  maxBytes: 8 * 1024 * 1024,
+  /** Block quotes and list items opened on one line. */
+  maxNesting: 64,
+  /** Σ over paragraphs and table rows of (inline markers × length); ~1 s of parsing at the bound. */
+  maxInlineCost: 100_000_000,
+  /** Wall time of the parse, a backstop for any shape the bounds above miss. */
+  timeLimitMs: 9_000,
+  /** Heap of the worker that parses, a backstop for memory. */
+  maxHeapMb: 2_048
+} as const

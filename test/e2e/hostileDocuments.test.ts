@@ -1,0 +1,79 @@
+import { spawn } from "node:child_process"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { inject } from "vitest"
+import { HOSTILE_CORPUS, plainTable } from "../hostile/corpus.js"
+import { REPO_ROOT, runCli, STACK_TRACE } from "./support/cli.js"
+
+const dir = mkdtempSync(join(tmpdir(), "op-reconcile-hostile-"))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const write = (name: string, text: string) => {
+  const path = join(dir, `${name}.md`)
+  writeFileSync(path, text)
+  return path
+}
+
+// Each refused document ends within 10 s (the test's timeout; the work is a linear scan, the rest is the
+// process starting), with a clean error that names the reader's limit. Documents that are read take the
+// default timeout: their parse time is measured by the benchmark, not asserted here.
+describe("hostile markdown (built CLI): read or refused, quickly, with a clean error", () => {
+  for (const doc of HOSTILE_CORPUS) {
+    it.live(
+      `${doc.name}: ${doc.outcome === "read" ? "read" : `refused by the ${doc.outcome} limit`}`,
+      () =>
+        Effect.gen(function* () {
+          const run = yield* runCli(["validate", "--source", write(doc.name, doc.text())])
+          expect(run.stderr).not.toMatch(STACK_TRACE)
+          if (doc.outcome === "read") {
+            expect(run.code).toBe(0)
+          } else {
+            expect(run.code).toBe(1)
+            expect(run.stdout).toBe("")
+            expect(run.stderr).toContain(`not read: the ${doc.outcome} limit of the plan reader`)
+          }
+        }),
+      doc.outcome === "read" ? undefined : 10_000
+    )
+  }
+})
+
+describe("signals during a long parse (built CLI)", () => {
+  for (const [signal, code] of [
+    ["SIGTERM", 143],
+    ["SIGINT", 130]
+  ] as const) {
+    it(`${signal} mid-parse of a 20,000-row document ends the process at once, exit ${code}`, async () => {
+      const path = write(`big-${signal}`, plainTable(20_000))
+      const child = spawn(
+        process.execPath,
+        [inject("e2eBundle"), "validate", "--source", path, "--log-level", "debug"],
+        {
+          cwd: REPO_ROOT,
+          env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" }
+        }
+      )
+      let stderr = ""
+      const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+        child.on("exit", (exitCode) => resolve({ code: exitCode, at: performance.now() }))
+      )
+      // The reader logs when it hands the document to the parser; the signal comes right after.
+      await new Promise<void>((resolve) =>
+        child.stderr.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString()
+          if (stderr.includes("reading the plan document")) resolve()
+        })
+      )
+      const sent = performance.now()
+      child.kill(signal)
+      const { code: exitCode, at } = await exited
+      expect(exitCode).toBe(code)
+      // Generous for a loaded machine; it is a few milliseconds when the machine is idle.
+      expect(at - sent).toBeLessThan(3_000)
+      expect(stderr).not.toMatch(STACK_TRACE)
+    }, 30_000)
+  }
+})
