@@ -37,6 +37,13 @@ describe("the document shape check", () => {
     })
   }
 
+  for (const doc of HOSTILE_CORPUS.filter((d) => d.outcome === "read")) {
+    it(`reads ${doc.name}`, () => {
+      const read = parseDesiredState(doc.text(), "plan.md")
+      expect(Either.isRight(read) && read.right.rows.map((r) => r.workPackageId)).toEqual([1])
+    })
+  }
+
   it("names the block where the worst markup starts", () => {
     const text = `# Plan\n\nfine *text*\n\n${"[".repeat(50_000)}\n`
     expect(refusal(text)?.line).toBe(5)
