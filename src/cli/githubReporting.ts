@@ -10,6 +10,8 @@ import { postPlanComment } from "../github/postPlanComment.js"
 import { appendStepSummary } from "../github/stepSummary.js"
 import { renderApplyMarkdown } from "../render/renderApplyMarkdown.js"
 import { renderPlanMarkdown } from "../render/renderPlanMarkdown.js"
+import { oneLine } from "../safeText/oneLine.js"
+import { printWorkflowCommands } from "./safeConsole.js"
 
 /** What one run shows GitHub: annotations on the plan file, a job summary, and the `changes` count. */
 interface ActionsReport {
@@ -29,7 +31,7 @@ const publishToActions = (report: ActionsReport, source: string, outPath: string
     if (!context.inActions) return
     const file = annotationPath(source, process.cwd(), Option.getOrUndefined(context.workspace))
     // On stderr: the runner reads workflow commands from both streams, and stdout stays the plan (or its JSON).
-    for (const line of report.annotations(file)) yield* Console.error(line)
+    yield* printWorkflowCommands(report.annotations(file))
     yield* appendStepSummary(report.summary())
     yield* setOutputs({ changes: report.changes, ...(outPath === undefined ? {} : { "plan-path": outPath }) })
   })
@@ -70,7 +72,7 @@ export const stickyPlanComment = (plan: Plan, source: string) =>
       Console.error(
         result.action === "skipped"
           ? "op-reconcile: the plan is in sync and the pull request has no plan comment yet: none posted."
-          : `op-reconcile: pull-request comment ${result.action}: ${result.url}`
+          : `op-reconcile: pull-request comment ${result.action}: ${oneLine(result.url)}`
       )
     ),
     Effect.provide(PullRequestComments.Default)

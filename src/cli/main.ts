@@ -7,6 +7,7 @@ import { run } from "./Cli.js"
 import { useColor } from "./color.js"
 import { withoutColor } from "./plainConsole.js"
 import { EXIT_OK, reportFailure } from "./reportFailure.js"
+import { withSafeOutput } from "./safeConsole.js"
 import { StopNotice } from "./StopNotice.js"
 import { runAsProcess } from "./signals.js"
 
@@ -32,7 +33,8 @@ const main = Effect.gen(function* () {
       Ref.get(notice).pipe(Effect.flatMap(Option.match({ onNone: () => Effect.void, onSome: Console.error })))
     )
   )
-  return yield* useColor(process.stdout) ? cli : withoutColor(cli)
+  // Colour codes are dropped first (off a terminal), then every line is made safe for a terminal and a CI log.
+  return yield* withSafeOutput(useColor(process.stdout) ? cli : withoutColor(cli))
 }).pipe(Effect.provide(NodeContext.layer))
 
 runAsProcess(main)

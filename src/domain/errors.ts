@@ -1,4 +1,7 @@
 import { Schema } from "effect"
+import { oneLine } from "../safeText/oneLine.js"
+
+// Headers, headings, states and paths come from the document: each is printed on its line, never as a command.
 
 /** A table header found in the document, reported when the tracking table is not found. */
 export class FoundHeader extends Schema.Class<FoundHeader>("FoundHeader")({
@@ -17,23 +20,24 @@ export class TableNotFound extends Schema.TaggedError<TableNotFound>()("TableNot
   under: Schema.optional(Schema.String)
 }) {
   override get message(): string {
-    const expected = `| ${this.expectedColumns.join(" | ")} |`
+    const file = oneLine(this.file)
+    const expected = `| ${this.expectedColumns.map(oneLine).join(" | ")} |`
     if (this.under !== undefined) {
       return (
-        `${this.file}: tracking table not found: no table with the header ${expected} sits under a heading ` +
-        `containing "${this.under}".\n` +
+        `${file}: tracking table not found: no table with the header ${expected} sits under a heading ` +
+        `containing "${oneLine(this.under)}".\n` +
         (this.found.length === 0
           ? "The document has no such table."
-          : `Tables with that header:\n${this.found.map((h) => `  ${this.file}:${h.line}${h.heading === undefined ? "" : `  under "${h.heading}"`}`).join("\n")}`) +
+          : `Tables with that header:\n${this.found.map((h) => `  ${file}:${h.line}${h.heading === undefined ? "" : `  under "${oneLine(h.heading)}"`}`).join("\n")}`) +
         "\nCheck the heading text (it is matched as written, ignoring case)."
       )
     }
     const found =
       this.found.length === 0
         ? "The document has no tables."
-        : `Tables found:\n${this.found.map((h) => `  ${this.file}:${h.line}  | ${h.columns.join(" | ")} |`).join("\n")}`
+        : `Tables found:\n${this.found.map((h) => `  ${file}:${h.line}  | ${h.columns.map(oneLine).join(" | ")} |`).join("\n")}`
     return (
-      `${this.file}: tracking table not found: no table has the header ${expected}.\n${found}\n` +
+      `${file}: tracking table not found: no table has the header ${expected}.\n${found}\n` +
       "The column names are matched exactly: restore the header, or name the table with --header " +
       "(and --id-column / --status-column)."
     )
@@ -58,13 +62,14 @@ export class TrackingTableAmbiguous extends Schema.TaggedError<TrackingTableAmbi
   under: Schema.optional(Schema.String)
 }) {
   override get message(): string {
-    const header = `| ${this.columns.join(" | ")} |`
+    const file = oneLine(this.file)
+    const header = `| ${this.columns.map(oneLine).join(" | ")} |`
     const where = this.tables.map(
-      (t) => `  ${this.file}:${t.line}${t.heading === undefined ? "" : `  under "${t.heading}"`}`
+      (t) => `  ${file}:${t.line}${t.heading === undefined ? "" : `  under "${oneLine(t.heading)}"`}`
     )
-    const scope = this.under === undefined ? "" : ` under a heading containing "${this.under}"`
+    const scope = this.under === undefined ? "" : ` under a heading containing "${oneLine(this.under)}"`
     return (
-      `${this.file}: ${this.tables.length} tables have the tracking header ${header}${scope}; ` +
+      `${file}: ${this.tables.length} tables have the tracking header ${header}${scope}; ` +
       `op-reconcile reads one and will not guess which:\n${where.join("\n")}\n` +
       "Rename a column in the header of each table that is not the plan, so that one table matches; " +
       "a renamed table is read, when wanted, with --header (and --id-column / --status-column)."
@@ -84,12 +89,13 @@ export class ConflictingRows extends Schema.TaggedError<ConflictingRows>()("Conf
   conflicts: Schema.Array(ConflictingRow)
 }) {
   override get message(): string {
+    const file = oneLine(this.file)
     const lines = this.conflicts.map(
       (c) =>
-        `  wp#${c.workPackageId}: ${c.lines.map((l, i) => `${this.file}:${l} (${c.states[i] ?? "?"})`).join(" vs ")}`
+        `  wp#${c.workPackageId}: ${c.lines.map((l, i) => `${file}:${l} (${oneLine(c.states[i] ?? "?")})`).join(" vs ")}`
     )
     return (
-      `${this.file}: the same work package is asked for in several rows with different states:\n${lines.join("\n")}\n` +
+      `${file}: the same work package is asked for in several rows with different states:\n${lines.join("\n")}\n` +
       "Keep one row per work package, or give the rows the same state."
     )
   }
@@ -102,8 +108,8 @@ export class SourceUnreadable extends Schema.TaggedError<SourceUnreadable>()("So
   line: Schema.optional(Schema.Int)
 }) {
   override get message(): string {
-    const where = this.line === undefined ? this.file : `${this.file}:${this.line}`
-    return `${where}: cannot read the plan document: ${this.reason}. Check the --source path and that the file is UTF-8 text.`
+    const where = this.line === undefined ? oneLine(this.file) : `${oneLine(this.file)}:${this.line}`
+    return `${where}: cannot read the plan document: ${oneLine(this.reason)}. Check the --source path and that the file is UTF-8 text.`
   }
 }
 

@@ -1,4 +1,5 @@
 import * as Path from "node:path"
+import { breakLegacyCommands } from "../safeText/workflowCommands.js"
 
 /**
  * GitHub workflow commands for annotations (`::warning file=…,line=…::message`), with the runner's escaping:
@@ -21,6 +22,17 @@ export interface Annotation {
 export const escapeData = (value: string): string =>
   value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")
 
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g
+
+/**
+ * An annotation's text comes from the plan and from OpenProject: it is shown by GitHub as it is, so controls
+ * and bidi characters become spaces, and a `##[` in it, which the runner reads anywhere in a line, is broken.
+ * Line breaks stay: the escaping below carries them.
+ */
+const visible = (value: string): string => breakLegacyCommands(value.replace(INVISIBLE, " "))
+
 export const escapeProperty = (value: string): string => escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C")
 
 /** One workflow-command line; print it on stdout inside GitHub Actions. */
@@ -34,9 +46,9 @@ export const annotation = (a: Annotation): string => {
   ]
   const rendered = properties
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .map(([key, value]) => `${key}=${escapeProperty(visible(String(value)))}`)
     .join(",")
-  return `::${a.level}${rendered === "" ? "" : ` ${rendered}`}::${escapeData(a.message)}`
+  return `::${a.level}${rendered === "" ? "" : ` ${rendered}`}::${escapeData(visible(a.message))}`
 }
 
 /**

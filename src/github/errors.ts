@@ -1,4 +1,5 @@
 import { Duration, Schema } from "effect"
+import { oneLine } from "../safeText/oneLine.js"
 
 /**
  * Failures of the GitHub side of op-reconcile (pull-request comment, event file, step summary, outputs).
@@ -31,7 +32,8 @@ export class NoPullRequest extends Schema.TaggedError<NoPullRequest>()("NoPullRe
   eventName: Schema.optional(Schema.String)
 }) {
   override get message(): string {
-    const event = this.eventName === undefined ? "this run has no GitHub event" : `the event is "${this.eventName}"`
+    const event =
+      this.eventName === undefined ? "this run has no GitHub event" : `the event is "${oneLine(this.eventName)}"`
     return (
       `There is no pull request to comment on: ${event}. ` +
       "Use --github-comment only in a workflow triggered by `pull_request` (GITHUB_EVENT_PATH must point at its payload)."
@@ -45,7 +47,7 @@ export class InvalidGitHubEnvironment extends Schema.TaggedError<InvalidGitHubEn
   { variable: Schema.String, reason: Schema.String }
 ) {
   override get message(): string {
-    return `${this.variable} ${this.reason}. GitHub Actions sets it for every job; outside Actions set it yourself.`
+    return `${this.variable} ${oneLine(this.reason)}. GitHub Actions sets it for every job; outside Actions set it yourself.`
   }
 }
 
@@ -55,7 +57,7 @@ export class GitHubEventUnreadable extends Schema.TaggedError<GitHubEventUnreada
   reason: Schema.String
 }) {
   override get message(): string {
-    return `Cannot read the GitHub event payload ${this.path} (GITHUB_EVENT_PATH): ${this.reason}.`
+    return `Cannot read the GitHub event payload ${oneLine(this.path)} (GITHUB_EVENT_PATH): ${oneLine(this.reason)}.`
   }
 }
 
@@ -79,7 +81,7 @@ export class GitHubMissingPermission extends Schema.TaggedError<GitHubMissingPer
 }) {
   override get message(): string {
     const fork = this.fromFork ? `This pull request comes from a fork. ${FORK_HINT}` : FORK_HINT
-    return `GitHub refused the comment (403 ${this.githubMessage}) at ${this.url}. ${PERMISSION_HINT} ${fork}`
+    return `GitHub refused the comment (403 ${oneLine(this.githubMessage)}) at ${this.url}. ${PERMISSION_HINT} ${fork}`
   }
 }
 
@@ -120,7 +122,7 @@ export class GitHubRequestRejected extends Schema.TaggedError<GitHubRequestRejec
   githubMessage: Schema.String
 }) {
   override get message(): string {
-    return `GitHub refused the request (${this.status}) at ${this.url}: ${this.githubMessage}.`
+    return `GitHub refused the request (${this.status}) at ${this.url}: ${oneLine(this.githubMessage)}.`
   }
 }
 
@@ -140,7 +142,7 @@ export class GitHubUnreachable extends Schema.TaggedError<GitHubUnreachable>()("
   reason: Schema.String
 }) {
   override get message(): string {
-    return `Cannot reach GitHub at ${this.url}: ${this.reason}. Check GITHUB_API_URL and the runner's network.`
+    return `Cannot reach GitHub at ${this.url}: ${oneLine(this.reason)}. Check GITHUB_API_URL and the runner's network.`
   }
 }
 
@@ -150,7 +152,7 @@ export class GitHubUnexpectedResponse extends Schema.TaggedError<GitHubUnexpecte
   { url: Schema.String, status: Schema.Int, reason: Schema.String }
 ) {
   override get message(): string {
-    return `Unexpected answer from GitHub (${this.status}) at ${this.url}: ${this.reason}. Is GITHUB_API_URL a GitHub REST API?`
+    return `Unexpected answer from GitHub (${this.status}) at ${oneLine(this.url)}: ${oneLine(this.reason)}. Is GITHUB_API_URL a GitHub REST API?`
   }
 }
 

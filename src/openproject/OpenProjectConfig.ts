@@ -1,4 +1,5 @@
 import { Config, Context, Duration, Effect, Either, Layer, Option, Redacted } from "effect"
+import { hideUrlCredentials } from "../safeText/urlCredentials.js"
 import { InvalidConfig, TOKEN_HELP } from "./errors.js"
 
 export type OpenProjectAuth = "basic" | "bearer"
@@ -62,7 +63,8 @@ export const normalizeBaseUrl = (raw: string): Either.Either<string, InvalidConf
   const trimmed = raw.trim()
   if (trimmed === "") return Either.left(invalid("OPENPROJECT_URL", "is empty.", URL_FIX))
   if (!URL.canParse(trimmed)) {
-    return Either.left(invalid("OPENPROJECT_URL", `"${trimmed}" is not a URL.`, URL_FIX))
+    // Shown without a user name or password it may carry: an unparseable URL can still hold a secret.
+    return Either.left(invalid("OPENPROJECT_URL", `"${hideUrlCredentials(trimmed)}" is not a URL.`, URL_FIX))
   }
   const url = new URL(trimmed)
   // The URL is echoed in every error message, so it must not carry a secret of its own.

@@ -1,4 +1,5 @@
 import { Duration, Schema } from "effect"
+import { oneLine } from "../safeText/oneLine.js"
 
 /**
  * Errors of the OpenProject adapter. Each one names the request (method and full URL, never a header)
@@ -19,8 +20,9 @@ const requestFields = {
   url: Schema.String
 }
 
+/** What the server said is quoted on one line: it is someone else's text, printed to a terminal or a CI log. */
 const said = (serverMessage: string | undefined): string =>
-  serverMessage === undefined || serverMessage === "" ? "" : ` OpenProject said: "${serverMessage}"`
+  serverMessage === undefined || serverMessage === "" ? "" : ` OpenProject said: "${oneLine(serverMessage)}"`
 
 const waitText = (wait: Duration.Duration | undefined): string =>
   wait === undefined ? "" : ` OpenProject asked to wait ${Duration.format(wait)}.`
@@ -97,8 +99,8 @@ export class ValidationFailed extends Schema.TaggedError<ValidationFailed>()("Va
   serverMessage: Schema.optional(Schema.String)
 }) {
   override get message(): string {
-    const on = this.attribute === undefined ? "" : ` on "${this.attribute}"`
-    const id = this.errorIdentifier === undefined ? "" : ` ${this.errorIdentifier.replace(/^.*:/, "")}`
+    const on = this.attribute === undefined ? "" : ` on "${oneLine(this.attribute)}"`
+    const id = this.errorIdentifier === undefined ? "" : ` ${oneLine(this.errorIdentifier.replace(/^.*:/, ""))}`
     return (
       `${this.method} ${this.url}: OpenProject rejected the request${on} (${this.status}${id}).` +
       `${said(this.serverMessage)} Fix the value it names; if it is the status, check the plan's status names.`
@@ -179,9 +181,9 @@ export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>()
   problem: Schema.optional(Schema.String)
 }) {
   override get message(): string {
-    const problem = this.problem === undefined ? "" : ` (${this.problem})`
+    const problem = this.problem === undefined ? "" : ` (${oneLine(this.problem)})`
     return (
-      `${this.method} ${this.url}: unexpected answer ${this.status}${problem}, body starts with: ${JSON.stringify(this.excerpt)}. ` +
+      `${this.method} ${this.url}: unexpected answer ${this.status}${problem}, body starts with: ${oneLine(JSON.stringify(this.excerpt))}. ` +
       "Check that OPENPROJECT_URL is the root of an OpenProject instance (not a login page or a proxy)."
     )
   }
@@ -194,7 +196,7 @@ export class InvalidConfig extends Schema.TaggedError<InvalidConfig>()("InvalidC
   fix: Schema.String
 }) {
   override get message(): string {
-    return `${this.setting}: ${this.problem} ${this.fix}`
+    return `${this.setting}: ${oneLine(this.problem)} ${this.fix}`
   }
 }
 

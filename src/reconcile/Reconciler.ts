@@ -9,6 +9,7 @@ import type { OutputUnwritable } from "../files/writeFileAtomic.js"
 import type { OpenProjectError } from "../openproject/errors.js"
 import { OpenProject } from "../openproject/OpenProject.js"
 import { OpenProjectConfig } from "../openproject/OpenProjectConfig.js"
+import { oneLine } from "../safeText/oneLine.js"
 import { applyPlan } from "./applyPlan.js"
 import { writeApplyReport } from "./applyReportFile.js"
 import { explainChanges } from "./causes.js"
@@ -155,7 +156,7 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
         })
         if (follows.documentChanged) {
           yield* request.onNotice(
-            `${doc.desired.file} has changed since the plan in ${file} was made, but every saved change still ` +
+            `${oneLine(doc.desired.file)} has changed since the plan in ${file} was made, but every saved change still ` +
               "follows from it: applying the saved plan as it is (make a new plan to include the other changes)."
           )
         }

@@ -1,5 +1,6 @@
 import type { PlannedChange } from "../domain/plan.js"
 import { AppliedMarker, encodeMarker } from "../drift/marker.js"
+import { escapeMarkdown } from "../render/markdownEscape.js"
 
 /** Where a run comes from, for the audit trail on each transitioned work package. */
 export interface AuditContext {
@@ -30,10 +31,22 @@ export const auditMarker = (change: PlannedChange, context: AuditContext, lockVe
     })
   )
 
+/** Longest status name or path quoted in a comment; longer ones are cut with an ellipsis. */
+const MAX_QUOTED_CHARS = 300
+
+/**
+ * OpenProject renders comments as markdown and links `#123` and `@user`: the status names (OpenProject's
+ * own, which an admin edits) and the path are escaped like any value in the pull-request comment.
+ */
+const quoted = (text: string): string => escapeMarkdown(text, MAX_QUOTED_CHARS)
+
+/** A plain path reads best as code; anything unusual is escaped like any other value. */
+const quotedPath = (path: string): string => (/^[\w .:/+()-]+$/.test(path) ? `\`${path}\`` : quoted(path))
+
 export const auditComment = (change: PlannedChange, context: AuditContext, lockVersionAfter: number): string => {
   const lines = [
-    `Status changed from **${change.from}** to **${change.to}** by op-reconcile, because the plan asks for it:`,
-    `${context.sourcePath}, line ${change.line}.`
+    `Status changed from **${quoted(change.from)}** to **${quoted(change.to)}** by op-reconcile, because the plan asks for it:`,
+    `${quotedPath(context.sourcePath)}, line ${change.line}.`
   ]
   if (context.commit !== undefined) lines.push(`Commit: ${context.commit}.`)
   if (context.runUrl !== undefined) lines.push(`Run: ${context.runUrl}`)

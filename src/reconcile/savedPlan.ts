@@ -2,6 +2,7 @@ import { FileSystem } from "@effect/platform"
 import { Effect, ParseResult, Schema } from "effect"
 import { type Plan, PlanJson } from "../domain/plan.js"
 import { type OutputUnwritable, writeFileAtomic } from "../files/writeFileAtomic.js"
+import { oneLine } from "../safeText/oneLine.js"
 
 /** A saved plan file that cannot be used; nothing is written. */
 export class SavedPlanInvalid extends Schema.TaggedError<SavedPlanInvalid>()("SavedPlanInvalid", {
@@ -10,7 +11,8 @@ export class SavedPlanInvalid extends Schema.TaggedError<SavedPlanInvalid>()("Sa
 }) {
   override get message(): string {
     return (
-      `${this.file}: not a usable op-reconcile plan: ${this.reason}. ` +
+      // the reason may quote the file's content: a saved plan is someone else's text too
+      `${oneLine(this.file)}: not a usable op-reconcile plan: ${oneLine(this.reason)}. ` +
       "Make a new one with `op-reconcile reconcile --dry-run --out FILE` and apply that."
     )
   }

@@ -22,8 +22,9 @@ const ENTITIES: Readonly<Record<string, string>> = {
 }
 
 const SPECIAL = /[&<>|\\`*_[\]~$]/g
+// Control characters, and bidi controls, which would make a cell read differently than it is.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed
-const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
+const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]+/g
 const ZERO_WIDTH_JOINER = "\u200d"
 
 /** Longest value shown in a cell; subjects longer than this are cut with an ellipsis. */
@@ -35,11 +36,17 @@ const truncate = (text: string, maxChars: number): string => {
 }
 
 /**
- * GitHub links `@name` and `#123` only when the sign is directly followed by the name or number; a zero-width
- * joiner in between leaves the text readable and inert. Entities would not do: they are decoded first.
+ * GitHub links `@name` and `#123` only when the sign is directly followed by the name or number, `GH-123`
+ * only when the dash is followed by the number, a bare URL only at `://` or `www.`; a zero-width joiner in
+ * between leaves the text readable and inert. Entities would not do: they are decoded first.
  */
 const neutraliseReferences = (text: string): string =>
-  text.replace(/@/g, `@${ZERO_WIDTH_JOINER}`).replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
+  text
+    .replace(/@/g, `@${ZERO_WIDTH_JOINER}`)
+    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
+    .replace(/\b(gh-)(?=\d)/gi, `$1${ZERO_WIDTH_JOINER}`)
+    .replace(/:\/\//g, `:${ZERO_WIDTH_JOINER}//`)
+    .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_JOINER}.`)
 
 /** One value, safe inside a GFM table cell or an HTML block, on a single line. */
 // References are neutralised before entities are written, so the `#` of an entity like `&#124;` is left alone.

@@ -1,8 +1,8 @@
 import type { ApplyReport, ChangeResult, Outcome } from "../domain/outcome.js"
+import { oneLine } from "../safeText/oneLine.js"
 import { type Paint, painter, type Tone } from "./ansi.js"
 import { sourceLocation } from "./sourceLocation.js"
 import { applySummaryLine } from "./summaryLines.js"
-import { terminalSafe } from "./terminalSafe.js"
 import { blockedLines, joinBlocks, type TextOptions, transitionText, widest, wpLabel } from "./textBlocks.js"
 
 const OUTCOME_STYLE: Record<Outcome, { readonly mark: string; readonly tone: Tone }> = {
@@ -24,12 +24,12 @@ const resultLines = (
   const head =
     `${paint(tone, mark)} ${paint("bold", wpLabel(r.workPackageId).padEnd(widths.id))}  ` +
     `${transitionText(r.from, r.to).padEnd(widths.transition)}  ${paint(tone, r.outcome.padEnd(OUTCOME_WIDTH))}  ` +
-    `(${sourceLocation(path, r.line)})  ${paint("dim", terminalSafe(r.subject))}`
+    `(${sourceLocation(path, r.line)})  ${paint("dim", oneLine(r.subject))}`
   return [
     head,
-    ...(r.error === undefined ? [] : [`    ${terminalSafe(r.error.message)}`]),
-    ...(r.error?.hint === undefined ? [] : [`    hint: ${terminalSafe(r.error.hint)}`]),
-    ...r.warnings.map((w) => `    ${paint("yellow", "warning:")} ${terminalSafe(w)}`)
+    ...(r.error === undefined ? [] : [`    ${oneLine(r.error.message)}`]),
+    ...(r.error?.hint === undefined ? [] : [`    hint: ${oneLine(r.error.hint)}`]),
+    ...r.warnings.map((w) => `    ${paint("yellow", "warning:")} ${oneLine(w)}`)
   ]
 }
 

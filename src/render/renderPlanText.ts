@@ -1,9 +1,9 @@
 import type { Plan, PlannedChange } from "../domain/plan.js"
 import { causePhrase, driftPhrase } from "../drift/explain.js"
+import { oneLine } from "../safeText/oneLine.js"
 import { painter } from "./ansi.js"
 import { sourceLocation } from "./sourceLocation.js"
 import { planSummaryLine } from "./summaryLines.js"
-import { terminalSafe } from "./terminalSafe.js"
 import { blockedLines, joinBlocks, type TextOptions, transitionText, widest, wpLabel } from "./textBlocks.js"
 
 /**
@@ -14,7 +14,7 @@ export const renderPlanText = (plan: Plan, options: TextOptions): string => {
   const paint = painter(options.color)
   const idWidth = widest([...plan.changes, ...plan.drift, ...plan.blocked].map((i) => wpLabel(i.workPackageId)))
   const transitionWidth = widest(plan.changes.map((c) => transitionText(c.from, c.to)))
-  const why = (c: PlannedChange) => terminalSafe(causePhrase(c, plan.createdAt) ?? "")
+  const why = (c: PlannedChange) => oneLine(causePhrase(c, plan.createdAt) ?? "")
   const whyWidth = widest(plan.changes.map(why))
   const changes = plan.changes.map(
     (c) =>
@@ -22,7 +22,7 @@ export const renderPlanText = (plan: Plan, options: TextOptions): string => {
       `${transitionText(c.from, c.to).padEnd(transitionWidth)}  ` +
       (whyWidth > 0 ? `${why(c).padEnd(whyWidth)}  ` : "") +
       `(${sourceLocation(plan.source.path, c.line)})  ` +
-      paint("dim", terminalSafe(c.subject))
+      paint("dim", oneLine(c.subject))
   )
   const drift =
     plan.drift.length === 0
@@ -32,8 +32,8 @@ export const renderPlanText = (plan: Plan, options: TextOptions): string => {
           ...plan.drift.map(
             (d) =>
               `${paint("cyan", "≠")} ${paint("bold", wpLabel(d.workPackageId).padEnd(idWidth))}  ` +
-              `${terminalSafe(d.from)} (the plan says ${terminalSafe(d.to)})  ${terminalSafe(driftPhrase(d, plan.createdAt))}  ` +
-              `(${sourceLocation(plan.source.path, d.line)})  ${paint("dim", terminalSafe(d.subject))}`
+              `${oneLine(d.from)} (the plan says ${oneLine(d.to)})  ${oneLine(driftPhrase(d, plan.createdAt))}  ` +
+              `(${sourceLocation(plan.source.path, d.line)})  ${paint("dim", oneLine(d.subject))}`
           )
         ]
   return joinBlocks([

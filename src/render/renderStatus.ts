@@ -1,8 +1,9 @@
 import { Schema } from "effect"
 import { ago } from "../drift/explain.js"
+import { safeJsonText } from "../safeText/jsonText.js"
+import { oneLine } from "../safeText/oneLine.js"
 import { painter } from "./ansi.js"
 import { StatusRow } from "./statusRows.js"
-import { terminalSafe } from "./terminalSafe.js"
 import type { TextOptions } from "./textBlocks.js"
 
 export class StatusSummary extends Schema.Class<StatusSummary>("StatusSummary")({
@@ -38,8 +39,8 @@ const lastSetText = (r: StatusRow): string => {
   if (last === undefined) return "never"
   const at = last.at === undefined ? "" : `${last.at.slice(0, 10)} ${last.at.slice(11, 16)} UTC`
   const commit = last.commit === undefined ? "" : `(${last.commit.slice(0, 7)})`
-  return terminalSafe(
-    [terminalSafe(last.status), at === "" ? "" : `on ${at}`, commit].filter((s) => s !== "").join(" ")
+  return oneLine(
+    [oneLine(last.status), at === "" ? "" : `on ${at}`, commit].filter((s) => s !== "").join(" ")
   )
 }
 
@@ -47,7 +48,7 @@ const editedText = (r: StatusRow, now: string): string => {
   if (r.editedSince === undefined || r.lastApplied === undefined) return ""
   if (!r.editedSince) return "no"
   const when = r.editedAt === undefined ? undefined : ago(r.editedAt, now)
-  return terminalSafe(
+  return oneLine(
     ["yes", r.editedBy === undefined ? "" : `by ${r.editedBy}`, when ?? ""].filter((s) => s !== "").join(", ")
   )
 }
@@ -67,12 +68,12 @@ export const renderStatusText = (
     row: r,
     values: [
       `wp#${r.workPackageId}`,
-      terminalSafe(r.desired),
-      r.current === undefined ? NOT_VISIBLE : terminalSafe(r.current),
+      oneLine(r.desired),
+      r.current === undefined ? NOT_VISIBLE : oneLine(r.current),
       r.current === undefined ? "missing" : r.inSync ? "ok" : "drift",
       String(r.line),
       ...(history ? [lastSetText(r), editedText(r, now)] : []),
-      terminalSafe(r.subject ?? "")
+      oneLine(r.subject ?? "")
     ]
   }))
   const header = [
@@ -98,4 +99,4 @@ export const renderStatusText = (
 }
 
 export const renderStatusJson = (rows: ReadonlyArray<StatusRow>): string =>
-  `${Schema.encodeSync(PrettyStatusReportJson)(new StatusReport({ summary: statusSummary(rows), rows }))}\n`
+  `${safeJsonText(Schema.encodeSync(PrettyStatusReportJson)(new StatusReport({ summary: statusSummary(rows), rows })))}\n`

@@ -1,7 +1,7 @@
 import type { BlockedItem } from "../domain/plan.js"
+import { oneLine } from "../safeText/oneLine.js"
 import type { Paint } from "./ansi.js"
 import { sourceLocation } from "./sourceLocation.js"
-import { terminalSafe } from "./terminalSafe.js"
 
 /** Pieces shared by the plan and apply text renderers. */
 
@@ -14,7 +14,7 @@ export const wpLabel = (id: number): string => `wp#${id}`
 /** Columns are padded to the widest value so a long list reads as a table. */
 export const widest = (values: ReadonlyArray<string>): number => values.reduce((max, v) => Math.max(max, v.length), 0)
 
-export const transitionText = (from: string, to: string): string => `${terminalSafe(from)} → ${terminalSafe(to)}`
+export const transitionText = (from: string, to: string): string => `${oneLine(from)} → ${oneLine(to)}`
 
 export const blockedLines = (
   path: string,
@@ -24,8 +24,8 @@ export const blockedLines = (
 ): ReadonlyArray<string> =>
   items.flatMap((b) => [
     `${paint("red", "!")} ${paint("bold", wpLabel(b.workPackageId).padEnd(idWidth))}  ` +
-      `blocked → ${terminalSafe(b.state)}  (${sourceLocation(path, b.line)})`,
-    `    ${terminalSafe(b.message)}`
+      `blocked → ${oneLine(b.state)}  (${sourceLocation(path, b.line)})`,
+    `    ${oneLine(b.message)}`
   ])
 
 /** Blank-line-separated blocks, empty ones left out, ending in a newline. */

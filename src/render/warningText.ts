@@ -1,4 +1,4 @@
-import { terminalSafe } from "./terminalSafe.js"
+import { oneLine } from "../safeText/oneLine.js"
 
 /**
  * One format for every warning op-reconcile prints, on stderr, by every command: `FILE:LINE: warning: …`
@@ -6,8 +6,8 @@ import { terminalSafe } from "./terminalSafe.js"
  */
 export const warningLine = (location: string | undefined, message: string): string =>
   location === undefined
-    ? `warning: ${terminalSafe(message)}`
-    : `${terminalSafe(location)}: warning: ${terminalSafe(message)}`
+    ? `warning: ${oneLine(message)}`
+    : `${oneLine(location)}: warning: ${oneLine(message)}`
 
 // The plan's warnings are sentences that start with their place (`FILE:LINE: …`; planner.ts).
 const PLACED = /^(.+?:\d+): ([\s\S]*)$/

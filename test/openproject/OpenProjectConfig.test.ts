@@ -66,6 +66,20 @@ describe("OpenProjectConfig", () => {
     expect(Either.isLeft(refused) && refused.left.message).not.toContain("hunter2")
   })
 
+  it.each([
+    "https://user:s3cret@host:99999",
+    "https://s3cret@host:99999/x",
+    "https://user:s3cret@exa mple.com",
+    "user:s3cret@host"
+  ])("never repeats credentials of a URL that does not even parse: %s", (raw) => {
+    const refused = normalizeBaseUrl(raw)
+    expect(Either.isLeft(refused)).toBe(true)
+    if (Either.isLeft(refused)) {
+      expect(refused.left.message).not.toContain("s3cret")
+      expect(refused.left.message).toMatch(/^OPENPROJECT_URL: /)
+    }
+  })
+
   it("refuses nonsense tuning values", () => {
     const base = { url: "https://example.com", apiKey: Redacted.make(KEY) }
     expect(Either.isLeft(makeSettings({ ...base, concurrency: 0 }))).toBe(true)

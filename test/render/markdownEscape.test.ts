@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest"
-import { describe, expect } from "vitest"
+import { describe, expect, it } from "vitest"
 import { escapeMarkdown, MAX_CELL_CHARS } from "../../src/render/markdownEscape.js"
 
 describe("escapeMarkdown (properties)", () => {
@@ -22,4 +22,18 @@ describe("escapeMarkdown (properties)", () => {
       expect(escaped.endsWith("…")).toBe(true)
     }
   )
+})
+
+describe("escapeMarkdown (links GitHub would make by itself)", () => {
+  it("keeps bare URLs, www. hosts and GH-123 readable but unlinked", () => {
+    const escaped = escapeMarkdown("see https://evil.example/x, www.evil.example and GH-123 or gh-7")
+    expect(escaped).not.toMatch(/:\/\//)
+    expect(escaped).not.toMatch(/\bwww\./i)
+    expect(escaped).not.toMatch(/\bgh-\d/i)
+    expect(escaped.replace(/\u200d/g, "")).toBe("see https://evil.example/x, www.evil.example and GH-123 or gh-7")
+  })
+
+  it("drops bidi controls, which would make a cell read differently than it is", () => {
+    expect(escapeMarkdown("Pay \u202eredaeh\u202c now \u2066x\u2069")).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/)
+  })
 })
