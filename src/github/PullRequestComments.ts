@@ -1,6 +1,13 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { Duration, Effect, Option, type Redacted, Schema } from "effect"
-import { COMMENT_BODY_LIMIT, commentMarker, fitCommentBody, sameCommentBody, withMarker } from "./commentBody.js"
+import {
+  COMMENT_BODY_LIMIT,
+  carriesMarker,
+  commentMarker,
+  fitCommentBody,
+  sameCommentBody,
+  withMarker
+} from "./commentBody.js"
 import {
   GitHubUnexpectedResponse,
   GitHubUnreachable,
@@ -13,6 +20,7 @@ import { GitHubContext } from "./GitHubContext.js"
 import { classifyResponse, type RequestTarget } from "./PullRequestComments/classifyResponse.js"
 import { nextPageUrl } from "./PullRequestComments/linkHeader.js"
 import { retryPolicy } from "./PullRequestComments/retryPolicy.js"
+import { graphqlUrl, VIEWER_QUERY, ViewerAnswer } from "./PullRequestComments/viewer.js"
 
 export interface UpsertCommentInput {
   /** Identifies the comment across runs; normally the source file's path (one sticky comment per plan). */
@@ -33,7 +41,9 @@ export type UpsertCommentResult =
 const IssueComment = Schema.Struct({
   id: Schema.Int,
   body: Schema.optional(Schema.NullOr(Schema.String)),
-  html_url: Schema.String
+  html_url: Schema.String,
+  /** Who wrote it; null for a deleted account. */
+  user: Schema.optional(Schema.NullOr(Schema.Struct({ login: Schema.String })))
 })
 type IssueComment = typeof IssueComment.Type
 
@@ -114,13 +124,35 @@ export class PullRequestComments extends Effect.Service<PullRequestComments>()("
         )
     }
 
+    /**
+     * Who op-reconcile posts as: `github-actions[bot]` with the workflow's GITHUB_TOKEN, `<app-slug>[bot]`
+     * with an app's installation token, the person with a personal token. GraphQL's `viewer` answers for
+     * every kind of token (REST's `GET /user` refuses installation tokens).
+     */
+    const viewerLogin = (target: Target) =>
+      send(
+        target,
+        HttpClientRequest.post(graphqlUrl(context.apiUrl)).pipe(HttpClientRequest.bodyUnsafeJson({ query: VIEWER_QUERY })),
+        ViewerAnswer
+      ).pipe(Effect.map(({ value }) => value.data.viewer.login))
+
+    /**
+     * The sticky comment: the first one that carries the marker on its first line AND was written by the
+     * identity op-reconcile posts as. Anyone who can comment can copy the marker; a comment of theirs is left
+     * alone (neither edited nor trusted), and op-reconcile keeps its own.
+     */
     const findComment = (target: Target, marker: string) =>
       Effect.gen(function* () {
+        let login: string | undefined
         let url: string | undefined = `${target.commentsUrl}?per_page=100`
         for (let page = 0; url !== undefined && page < MAX_PAGES; page++) {
           const { value, response } = yield* send(target, HttpClientRequest.get(url), Schema.Array(IssueComment))
-          const found = value.find((comment) => comment.body?.includes(marker) === true)
-          if (found !== undefined) return Option.some(found)
+          const marked = value.filter((comment) => carriesMarker(comment.body ?? "", marker))
+          if (marked.length > 0) {
+            login ??= yield* viewerLogin(target)
+            const own = marked.find((comment) => comment.user?.login === login)
+            if (own !== undefined) return Option.some(own)
+          }
           const next = nextPageUrl(response.headers.link)
           // the token goes only to the API's own host, whatever a Link header says
           if (next !== undefined && new URL(next, context.apiUrl).origin !== apiOrigin) {

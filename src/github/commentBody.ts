@@ -17,9 +17,13 @@ const TRUNCATION_NOTE =
  */
 export const commentMarker = (key: string): string => markerComment(key.trim())
 
-/** Puts the marker on the first line unless the body already carries it (renderers may place it themselves). */
+/** The marker is the body's first line: only there does it identify op-reconcile's comment. */
+export const carriesMarker = (body: string, marker: string): boolean =>
+  (body.split(/\r?\n/, 1)[0] ?? "").trim() === marker
+
+/** Puts the marker on the first line (renderers may place it there themselves), and nowhere else. */
 export const withMarker = (body: string, marker: string): string =>
-  body.includes(marker) ? body : `${marker}\n${body}`
+  carriesMarker(body, marker) ? body : `${marker}\n${body.split(marker).join("")}`
 
 /**
  * Cuts a body to stay under the limit, keeping its start (the summary line and the marker) and ending with a note.

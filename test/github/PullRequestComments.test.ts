@@ -92,6 +92,75 @@ describe("PullRequestComments.upsert", () => {
     })
   )
 
+  it.scoped("a marker planted by another user is ignored: op-reconcile updates its own comment", () =>
+    Effect.gen(function* () {
+      const planted = `${commentMarker(PLAN)}\nNo changes. OpenProject matches the plan.`
+      const fake = yield* startFakeGitHub({
+        comments: [
+          { issue: 7, body: planted, user: "mallory" },
+          { issue: 7, body: `${commentMarker(PLAN)}\nPlan: 1 to transition.` }
+        ]
+      })
+      const result = yield* postPlanComment({ marker: PLAN, body: BODY }).pipe(Effect.provide(commentsLayer(fake)))
+
+      expect(result.action).toBe("updated")
+      const [theirs, ours] = fake.comments(7)
+      expect(theirs).toMatchObject({ user: "mallory", body: planted })
+      expect(ours).toMatchObject({ user: "github-actions[bot]" })
+      expect(ours?.body).toContain(BODY)
+      expect(fake.writes().map((w) => [w.method, w.path])).toEqual([
+        ["PATCH", `/repos/octo/plans/issues/comments/${ours?.id}`]
+      ])
+      // who op-reconcile is was asked of GraphQL, which answers for every kind of token
+      expect(fake.requests().filter((r) => r.path === "/graphql")).toHaveLength(1)
+    })
+  )
+
+  it.scoped("with only a planted marker, op-reconcile posts its own comment and leaves the other alone", () =>
+    Effect.gen(function* () {
+      const planted = `${commentMarker(PLAN)}\nNo changes.`
+      const fake = yield* startFakeGitHub({ comments: [{ issue: 7, body: planted, user: "mallory" }] })
+      const result = yield* postPlanComment({ marker: PLAN, body: BODY, inSync: false }).pipe(
+        Effect.provide(commentsLayer(fake))
+      )
+
+      expect(result.action).toBe("created")
+      expect(fake.comments(7).map((c) => [c.user, c.body === planted])).toEqual([
+        ["mallory", true],
+        ["github-actions[bot]", false]
+      ])
+    })
+  )
+
+  it.scoped("a comment by op-reconcile's identity counts only with the marker on its first line", () =>
+    Effect.gen(function* () {
+      // e.g. a reply quoting op-reconcile's comment, posted by another workflow with the same token
+      const quoting = `> earlier plan:\n${commentMarker(PLAN)}\nPlan: 9 to transition.`
+      const fake = yield* startFakeGitHub({ comments: [{ issue: 7, body: quoting }] })
+      const result = yield* postPlanComment({ marker: PLAN, body: BODY }).pipe(Effect.provide(commentsLayer(fake)))
+
+      expect(result.action).toBe("created")
+      expect(fake.comments(7)[0]?.body).toBe(quoting)
+    })
+  )
+
+  it.scoped("an app's installation token: its own `<app-slug>[bot]` comment is the sticky one", () =>
+    Effect.gen(function* () {
+      const fake = yield* startFakeGitHub({
+        prefix: "/api/v3", // GitHub Enterprise Server: GraphQL at /api/graphql
+        viewer: "plan-bot[bot]",
+        comments: [
+          { issue: 7, body: `${commentMarker(PLAN)}\nby the workflow token`, user: "github-actions[bot]" },
+          { issue: 7, body: `${commentMarker(PLAN)}\nby the app`, user: "plan-bot[bot]" }
+        ]
+      })
+      const result = yield* postPlanComment({ marker: PLAN, body: BODY }).pipe(Effect.provide(commentsLayer(fake)))
+
+      expect(result.action).toBe("updated")
+      expect(fake.comments(7).map((c) => c.body.includes(BODY))).toEqual([false, true])
+    })
+  )
+
   it.scoped("an in-sync plan updates an earlier comment but does not start a new one", () =>
     Effect.gen(function* () {
       const fake = yield* startFakeGitHub()

@@ -5,6 +5,10 @@ import { Effect, type Scope } from "effect"
  * A small stand-in for GitHub's issue-comment REST endpoints on a real loopback socket:
  * list (paginated with Link headers), create and update comments, bearer auth, GitHub's 65,536-character
  * limit, and injectable faults (403, 429 with Retry-After, ...). Every request is recorded.
+ * Each comment has an author; the token writes as `viewer` (`github-actions[bot]` by default, as the
+ * workflow's GITHUB_TOKEN does), which GraphQL's `query { viewer { login } }` answers, at `/graphql` on
+ * github.com and `/api/graphql` on GitHub Enterprise Server. REST's `GET /user` answers 403, as it does for
+ * an installation token.
  */
 
 export interface RecordedRequest {
@@ -19,6 +23,8 @@ export interface FakeComment {
   readonly id: number
   readonly issue: number
   readonly body: string
+  /** The login of the author. */
+  readonly user: string
 }
 
 export interface FakeFault {
@@ -40,7 +46,10 @@ export interface FakeGitHubOptions {
   readonly maxPerPage?: number
   /** Path prefix of the REST API: "" like api.github.com, "/api/v3" like GitHub Enterprise Server. */
   readonly prefix?: string
-  readonly comments?: ReadonlyArray<{ readonly issue: number; readonly body: string }>
+  /** Existing comments; written by `viewer` unless `user` says otherwise. */
+  readonly comments?: ReadonlyArray<{ readonly issue: number; readonly body: string; readonly user?: string }>
+  /** Who the token writes as (default `github-actions[bot]`). */
+  readonly viewer?: string
 }
 
 export interface FakeGitHub {
@@ -85,21 +94,32 @@ export const startFakeGitHub = (options: FakeGitHubOptions = {}): Effect.Effect<
     const recorded: Array<RecordedRequest> = []
     const faults: Array<ActiveFault> = []
     let nextId = 1000
-    const comments: Array<FakeComment> = (options.comments ?? []).map((c) => ({ ...c, id: nextId++ }))
+    const viewer = options.viewer ?? "github-actions[bot]"
+    const comments: Array<FakeComment> = (options.comments ?? []).map((c) => ({
+      ...c,
+      user: c.user ?? viewer,
+      id: nextId++
+    }))
     let origin = ""
 
     const commentJson = (c: FakeComment) => ({
       id: c.id,
       body: c.body,
       html_url: `https://github.example/${repository}/pull/${c.issue}#issuecomment-${c.id}`,
-      user: { login: "github-actions[bot]", type: "Bot" }
+      user: { login: c.user, type: c.user.endsWith("[bot]") ? "Bot" : "User" }
     })
 
     const handle = async (req: Http.IncomingMessage, res: Http.ServerResponse) => {
       const url = new URL(req.url ?? "/", origin)
       const body = parseJson(await readBody(req))
       const method = req.method ?? "GET"
-      const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname
+      const graphqlPath = prefix === "" ? "/graphql" : `${prefix.replace(/\/v3$/, "")}/graphql`
+      const path =
+        url.pathname === graphqlPath
+          ? "/graphql"
+          : url.pathname.startsWith(prefix)
+            ? url.pathname.slice(prefix.length)
+            : url.pathname
       recorded.push({ method, path, query: url.search, headers: req.headers, body })
       const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers })
@@ -115,6 +135,15 @@ export const startFakeGitHub = (options: FakeGitHubOptions = {}): Effect.Effect<
       }
       if (req.headers.authorization !== `Bearer ${token}`) return send(401, { message: "Bad credentials" })
 
+      if (path === "/graphql" && method === "POST") {
+        const query = typeof body === "object" && body !== null && "query" in body ? String(body.query) : ""
+        return /viewer\s*\{\s*login\s*\}/.test(query)
+          ? send(200, { data: { viewer: { login: viewer } } })
+          : send(200, { errors: [{ message: "the fake answers only `viewer { login }`" }] })
+      }
+      if (path === "/user" && method === "GET") {
+        return send(403, { message: "Resource not accessible by integration" })
+      }
       const list = new RegExp(`^/repos/${repository}/issues/(\\d+)/comments$`).exec(path)
       const single = new RegExp(`^/repos/${repository}/issues/comments/(\\d+)$`).exec(path)
       if (list !== null && method === "GET") {
@@ -132,7 +161,7 @@ export const startFakeGitHub = (options: FakeGitHubOptions = {}): Effect.Effect<
         const text = bodyField(body)
         if (text === undefined) return send(422, { message: "Invalid request. body wasn't supplied." })
         if (text.length >= 65_536) return send(422, { message: "Body is too long (maximum is 65536 characters)" })
-        const comment = { id: nextId++, issue: Number(list[1]), body: text }
+        const comment = { id: nextId++, issue: Number(list[1]), body: text, user: viewer }
         comments.push(comment)
         return send(201, commentJson(comment))
       }
@@ -170,7 +199,8 @@ export const startFakeGitHub = (options: FakeGitHubOptions = {}): Effect.Effect<
     return {
       apiUrl: `${origin}${prefix}`,
       requests: () => [...recorded],
-      writes: () => recorded.filter((r) => r.method !== "GET"),
+      // a GraphQL query is a read, though it is a POST
+      writes: () => recorded.filter((r) => r.method !== "GET" && r.path !== "/graphql"),
       comments: (issue) => comments.filter((c) => c.issue === issue),
       addFault: (fault) => {
         faults.push({ ...fault, remaining: fault.times ?? 1 })
