@@ -132,7 +132,9 @@ export class PullRequestComments extends Effect.Service<PullRequestComments>()("
     const viewerLogin = (target: Target) =>
       send(
         target,
-        HttpClientRequest.post(graphqlUrl(context.apiUrl)).pipe(HttpClientRequest.bodyUnsafeJson({ query: VIEWER_QUERY })),
+        HttpClientRequest.post(graphqlUrl(context.apiUrl)).pipe(
+          HttpClientRequest.bodyUnsafeJson({ query: VIEWER_QUERY })
+        ),
         ViewerAnswer
       ).pipe(Effect.map(({ value }) => value.data.viewer.login))
 

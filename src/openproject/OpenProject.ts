@@ -3,7 +3,7 @@ import { Clock, Duration, Effect, Either, Redacted, type Schema } from "effect"
 import type { ObservedWorkPackage } from "../domain/observed.js"
 import { makeLimiter } from "../limiter/Limiter.js"
 import { pacingSettings } from "../limiter/pacing.js"
-import { type OpenProjectRequestError, UnexpectedResponse } from "./errors.js"
+import { EndlessPagination, type OpenProjectRequestError, ResponseTooLarge, UnexpectedResponse } from "./errors.js"
 import {
   ActivityCollection,
   HalActivity,
@@ -25,6 +25,9 @@ import {
   toUserName
 } from "./OpenProject/fromHal.js"
 import { limiterFeedback } from "./OpenProject/limiterFeedback.js"
+import { maxPages } from "./OpenProject/pageBounds.js"
+import { MAX_RESPONSE_BYTES, readBodyCapped } from "./OpenProject/readBody.js"
+import { isRedirect, redirected, withoutRedirects } from "./OpenProject/redirects.js"
 import { commentBody, emptyFormBody, setStatusBody } from "./OpenProject/requestBodies.js"
 import { type HttpMethod, LONGEST_SERVER_WAIT, retrySchedule } from "./OpenProject/retryPolicy.js"
 import { timedOut, transportFailure } from "./OpenProject/transportFailure.js"
@@ -75,6 +78,7 @@ const makeOpenProject = Effect.gen(function* () {
   const root = new URL(settings.baseUrl)
   const pathPrefix = root.pathname.replace(/\/+$/, "")
   const scrub = makeScrubber(settings.apiKey)
+  const maxResponseBytes = settings.maxResponseBytes ?? MAX_RESPONSE_BYTES
   // The key leaves its Redacted wrapper only here, inside the header the platform builds.
   const authorize =
     settings.auth === "basic"
@@ -113,10 +117,24 @@ const makeOpenProject = Effect.gen(function* () {
     const path = url.slice(root.origin.length)
     const exchange = Effect.gen(function* () {
       const started = yield* Clock.currentTimeMillis
-      const response = yield* client
-        .execute(buildRequest(call))
-        .pipe(Effect.mapError((error) => transportFailure(method, url, error)))
-      const body = yield* response.text.pipe(Effect.mapError((error) => transportFailure(method, url, error)))
+      const response = yield* client.execute(buildRequest(call)).pipe(
+        withoutRedirects,
+        Effect.mapError((error) => transportFailure(method, url, error))
+      )
+      if (isRedirect(response.status)) return yield* redirected(method, url, response.status, response.headers)
+      const read = yield* readBodyCapped(response, maxResponseBytes).pipe(
+        Effect.mapError((error) => transportFailure(method, url, error))
+      )
+      if (Either.isLeft(read)) {
+        return yield* new ResponseTooLarge({
+          method,
+          url,
+          status: response.status,
+          limitBytes: maxResponseBytes,
+          ...(read.left.declaredBytes === undefined ? {} : { declaredBytes: read.left.declaredBytes })
+        })
+      }
+      const body = read.right
       const finished = yield* Clock.currentTimeMillis
       yield* limiter.report(limiterFeedback(response.status, response.headers, finished))
       yield* Effect.logDebug("OpenProject request").pipe(
@@ -150,21 +168,45 @@ const makeOpenProject = Effect.gen(function* () {
       retrySchedule({ method: call.method, retryBase: settings.retryBase, maxRetries: settings.maxRetries })
     )
 
-  /** Every page of one collection query, following nextByOffset until the server stops linking one. */
-  const readAllPages = (firstUrl: string) =>
+  /**
+   * Every page of one collection query for `asked` ids, following nextByOffset until the server stops linking
+   * one or every asked work package was seen. The pages are bounded by the server's first answer (see
+   * pageBounds.ts): a link beyond them is an error, not one more request.
+   */
+  const readAllPages = (firstUrl: string, asked: ReadonlySet<number>) =>
     Effect.gen(function* () {
       const elements: Array<HalWorkPackage> = []
+      const seen = new Set<number>()
       const visited = new Set<string>()
+      let limit: { readonly pages: number; readonly total: number; readonly pageSize: number } | undefined
       let next: string | undefined = firstUrl
       while (next !== undefined) {
         const url: string = next
         visited.add(url)
         const page = yield* send({ method: "GET", url, schema: WorkPackageCollection })
+        const count = page._embedded.elements.length
+        if (limit === undefined) {
+          // the page size actually served, when the server says there is more than this page
+          const pageSize =
+            page._links.nextByOffset !== undefined && count > 0 ? Math.min(page.pageSize, count) : page.pageSize
+          limit = { pages: maxPages({ asked: asked.size, total: page.total, pageSize }), total: page.total, pageSize }
+        }
         elements.push(...page._embedded.elements)
+        for (const wp of page._embedded.elements) if (asked.has(wp.id)) seen.add(wp.id)
         const href = page._links.nextByOffset?.href
-        // An empty page or a link back to a page already read ends the walk: the server has nothing more.
-        next = href === undefined || page._embedded.elements.length === 0 ? undefined : yield* resolveHref(href, url)
+        // An empty page, a link back to a page already read, or every asked work package seen ends the walk.
+        next = href === undefined || count === 0 || seen.size === asked.size ? undefined : yield* resolveHref(href, url)
         if (next !== undefined && visited.has(next)) next = undefined
+        if (next !== undefined && visited.size >= limit.pages) {
+          return yield* new EndlessPagination({
+            method: "GET",
+            url: firstUrl,
+            pagesRead: visited.size,
+            asked: asked.size,
+            total: limit.total,
+            pageSize: limit.pageSize
+          })
+        }
       }
       return elements
     })
@@ -179,7 +221,7 @@ const makeOpenProject = Effect.gen(function* () {
     const chunks = chunkIds(pathPrefix, wanted)
     const pages = yield* Effect.forEach(
       chunks,
-      (chunk) => readAllPages(`${root.origin}${collectionTarget(pathPrefix, chunk)}`),
+      (chunk) => readAllPages(`${root.origin}${collectionTarget(pathPrefix, chunk)}`, new Set(chunk)),
       {
         concurrency: settings.concurrency
       }

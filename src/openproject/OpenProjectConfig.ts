@@ -19,6 +19,8 @@ export interface OpenProjectSettings {
   readonly timeout: Duration.Duration
   readonly maxRetries: number
   readonly retryBase: Duration.Duration
+  /** The largest answer read, in bytes (default MAX_RESPONSE_BYTES, 64 MiB); a larger one is refused. */
+  readonly maxResponseBytes?: number | undefined
 }
 
 /** What a caller may set; everything but the URL and the key has a polite default. */
@@ -32,6 +34,7 @@ export interface OpenProjectConfigOptions {
   readonly timeout?: Duration.DurationInput | undefined
   readonly maxRetries?: number | undefined
   readonly retryBase?: Duration.DurationInput | undefined
+  readonly maxResponseBytes?: number | undefined
 }
 
 export type OpenProjectTuning = Omit<OpenProjectConfigOptions, "url" | "apiKey">
@@ -139,7 +142,10 @@ export const makeSettings = (opts: OpenProjectConfigOptions): Either.Either<Open
       concurrency: yield* positive("concurrency", opts.concurrency ?? DEFAULTS.concurrency, true),
       timeout: yield* duration("timeout", opts.timeout ?? DEFAULTS.timeout),
       maxRetries,
-      retryBase: yield* duration("retryBase", opts.retryBase ?? DEFAULTS.retryBase)
+      retryBase: yield* duration("retryBase", opts.retryBase ?? DEFAULTS.retryBase),
+      ...(opts.maxResponseBytes === undefined
+        ? {}
+        : { maxResponseBytes: yield* positive("maxResponseBytes", opts.maxResponseBytes, true) })
     }
   })
 

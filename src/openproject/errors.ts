@@ -189,6 +189,64 @@ export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>()
   }
 }
 
+/** A redirect: never followed, because the configured URL is not where OpenProject answers. */
+export class Redirected extends Schema.TaggedError<Redirected>()("Redirected", {
+  ...requestFields,
+  status: Schema.Int,
+  /** The Location header as received (credentials hidden, cut short), when there was one. */
+  location: Schema.optional(Schema.String)
+}) {
+  override get message(): string {
+    const where = this.location === undefined ? "without saying where" : `to ${oneLine(this.location)}`
+    return (
+      `${this.method} ${this.url}: OpenProject answered with a redirect (${this.status}) ${where}; ` +
+      "op-reconcile does not follow redirects, so nothing was read from there. OPENPROJECT_URL is probably not " +
+      "the instance's address: set it to the address the redirect names if that is your OpenProject (https " +
+      "instead of http, another host name, a sub-path), or ask the administrator about the proxy in front of it."
+    )
+  }
+}
+
+/** A body larger than the client reads: refused after the first attempt, never read to its end. */
+export class ResponseTooLarge extends Schema.TaggedError<ResponseTooLarge>()("ResponseTooLarge", {
+  ...requestFields,
+  status: Schema.Int,
+  limitBytes: Schema.Int,
+  /** The Content-Length the server announced, when it did. */
+  declaredBytes: Schema.optional(Schema.Number)
+}) {
+  override get message(): string {
+    const megabytes = (bytes: number) => `${Math.round(bytes / 1_048_576).toLocaleString("en-US")} MB`
+    const what =
+      this.declaredBytes === undefined
+        ? `sent more than ${megabytes(this.limitBytes)}`
+        : `announced ${megabytes(this.declaredBytes)}, more than the ${megabytes(this.limitBytes)} op-reconcile reads`
+    return (
+      `${this.method} ${this.url}: the answer (${this.status}) ${what}; op-reconcile stopped reading it and did ` +
+      "not ask again. A page of 1,000 work packages is a few MB: the server or a proxy in front of it is sending " +
+      "something else. Check OPENPROJECT_URL and tell the OpenProject administrator."
+    )
+  }
+}
+
+/** A collection that links page after page beyond what it said it holds. */
+export class EndlessPagination extends Schema.TaggedError<EndlessPagination>()("EndlessPagination", {
+  ...requestFields,
+  pagesRead: Schema.Int,
+  asked: Schema.Int,
+  total: Schema.Int,
+  pageSize: Schema.Int
+}) {
+  override get message(): string {
+    return (
+      `${this.method} ${this.url}: OpenProject linked another page after ${this.pagesRead} page(s), though by its ` +
+      `own answer (total ${this.total}, ${this.pageSize} per page) for the ${this.asked} work package(s) asked ` +
+      "there can be no more; op-reconcile stopped reading. The server, or a proxy in front of it, is not paging " +
+      "the way OpenProject does: tell the OpenProject administrator."
+    )
+  }
+}
+
 /** The client's configuration is unusable; nothing was sent. */
 export class InvalidConfig extends Schema.TaggedError<InvalidConfig>()("InvalidConfig", {
   setting: Schema.String,
@@ -213,6 +271,9 @@ export type OpenProjectRequestError =
   | ServerError
   | TransportError
   | UnexpectedResponse
+  | Redirected
+  | ResponseTooLarge
+  | EndlessPagination
 
 export type OpenProjectError = OpenProjectRequestError | InvalidConfig
 

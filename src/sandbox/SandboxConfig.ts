@@ -29,6 +29,18 @@ export type SandboxFault =
   | { readonly kind: "delay"; readonly ms: number }
   /** Apply the request, then destroy the socket: the write happened but its answer is lost. */
   | { readonly kind: "lostWrite" }
+  /** Answer with a redirect to `location` instead of handling the request (a proxy, a moved instance). */
+  | { readonly kind: "redirect"; readonly status: 301 | 302 | 303 | 307 | 308; readonly location: string }
+  /**
+   * Answer 200 with a body of `bytes` bytes, streamed, that is not JSON (a proxy gone wrong); with
+   * `announce`, a Content-Length says so up front.
+   */
+  | { readonly kind: "hugeBody"; readonly bytes: number; readonly announce?: boolean }
+  /**
+   * A collection query is answered as usual, but every page links a next one (`offset + 1`), and a page past
+   * the end repeats the first page's elements: a server that never stops paging.
+   */
+  | { readonly kind: "endlessPages" }
 
 export interface FaultRule {
   /** e.g. "PATCH"; absent = any method. */

@@ -1,5 +1,5 @@
-import { HttpRouter, HttpServerRequest, type HttpServerResponse } from "@effect/platform"
-import { Effect, Either, Ref } from "effect"
+import { HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { Chunk, Effect, Either, Ref, Stream } from "effect"
 import { ActingUser } from "./ActingUser.js"
 import { errorResponse, notFound } from "./apiError.js"
 import { checkAuth } from "./auth.js"
@@ -11,7 +11,7 @@ import { realSleep, wallClockMillis } from "./realTime.js"
 import type { RequestLog } from "./requestLog.js"
 import { rootRoutes } from "./routes/rootRoutes.js"
 import { statusRoutes } from "./routes/statusRoutes.js"
-import { workPackageReadRoutes } from "./routes/workPackageReadRoutes.js"
+import { endlessCollection, workPackageReadRoutes } from "./routes/workPackageReadRoutes.js"
 import { workPackageWriteRoutes } from "./routes/workPackageWriteRoutes.js"
 import type { SandboxEnv } from "./SandboxEnv.js"
 
@@ -28,6 +28,23 @@ export interface SandboxAppOptions {
   readonly faults: Ref.Ref<FaultBook>
   readonly log: RequestLog
   readonly startedAt: string
+}
+
+const CHUNK = new Uint8Array(64 * 1024).fill(0x20)
+
+/** `bytes` of blanks, streamed in 64 KiB chunks, so a huge answer costs the sandbox no memory. */
+const hugeBody = (bytes: number, announce: boolean) => {
+  const chunks = Math.ceil(bytes / CHUNK.byteLength)
+  const stream = Stream.range(1, chunks).pipe(
+    Stream.mapChunks((indexes) =>
+      Chunk.map(indexes, (i) => (i < chunks ? CHUNK : CHUNK.subarray(0, bytes - (chunks - 1) * CHUNK.byteLength)))
+    )
+  )
+  return HttpServerResponse.stream(stream, {
+    status: 200,
+    contentType: "application/hal+json",
+    ...(announce ? { contentLength: bytes } : {})
+  })
 }
 
 export const makeSandboxApp = (options: SandboxAppOptions) =>
@@ -73,6 +90,21 @@ export const makeSandboxApp = (options: SandboxAppOptions) =>
           return yield* cut(errorResponse(notFound("resource")))
         case "lostWrite":
           return yield* cut(yield* handle(request))
+        case "redirect":
+          return yield* answered(
+            HttpServerResponse.text(`Moved to ${fault.location}`, {
+              status: fault.status,
+              headers: { location: fault.location }
+            })
+          )
+        case "hugeBody":
+          return yield* answered(hugeBody(fault.bytes, fault.announce === true))
+        case "endlessPages":
+          return yield* answered(
+            request.method === "GET" && entry.path === "/api/v3/work_packages"
+              ? yield* endlessCollection(env).pipe(Effect.catchTag("ApiError", (e) => Effect.succeed(errorResponse(e))))
+              : yield* handle(request)
+          )
         case "delay":
           yield* realSleep(fault.ms)
           return yield* answered(yield* handle(request))

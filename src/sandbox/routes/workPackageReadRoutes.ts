@@ -14,7 +14,7 @@ import { searchParams, transition, workPackageIdParam } from "./requestParts.js"
  * per work package, and a concurrent edit that falls due lands right after the read that triggered it.
  */
 
-const collection = (env: SandboxEnv, basePath: string) =>
+const collection = (env: SandboxEnv, basePath: string, endless = false) =>
   Effect.gen(function* () {
     const query = yield* Either.match(parseWorkPackageQuery(yield* searchParams), {
       onLeft: Effect.fail,
@@ -23,8 +23,10 @@ const collection = (env: SandboxEnv, basePath: string) =>
     const now = yield* wallClockMillis
     const body = yield* Ref.modify(env.state, (state) => {
       const selected = selectWorkPackages(state.workPackages.values(), query, env.world)
-      const page = pageOf(selected, query)
-      const rendered = workPackageCollectionBody(basePath, query, selected.length, page, env.world)
+      const asked = pageOf(selected, query)
+      // a server that never stops paging fills the pages past the end with the first one
+      const page = endless && asked.length === 0 ? pageOf(selected, { ...query, offset: 1 }) : asked
+      const rendered = workPackageCollectionBody(basePath, query, selected.length, page, env.world, endless)
       const read = countReads(
         state,
         page.map((wp) => wp.id),
@@ -35,6 +37,9 @@ const collection = (env: SandboxEnv, basePath: string) =>
     })
     return halResponse(body)
   })
+
+/** `GET /api/v3/work_packages` as a server that links a next page forever (the `endlessPages` fault). */
+export const endlessCollection = (env: SandboxEnv) => collection(env, "/api/v3/work_packages", true)
 
 export const workPackageReadRoutes = (env: SandboxEnv) =>
   HttpRouter.empty.pipe(
