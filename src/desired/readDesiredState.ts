@@ -33,8 +33,19 @@ const unreadable = (file: string) => (error: PlatformError) => new SourceUnreada
 
 // `fatal: true` refuses invalid bytes instead of replacing them with U+FFFD, which would silently change
 // a state name or a note; the default BOM handling drops a leading BOM.
-const decodeUtf8 = (file: string, bytes: Uint8Array): Either.Either<string, SourceUnreadable> =>
-  Either.try({
+const decodeUtf8 = (file: string, bytes: Uint8Array): Either.Either<string, SourceUnreadable> => {
+  // NUL is valid UTF-8 but never text: say what the file is rather than calling it an encoding problem.
+  const nul = bytes.indexOf(0)
+  if (nul >= 0) {
+    return Either.left(
+      new SourceUnreadable({
+        file,
+        reason: `the file holds NUL bytes (the first at offset ${nul}), so it is binary data, not a markdown plan`,
+        line: lineAtOffset(bytes, nul)
+      })
+    )
+  }
+  return Either.try({
     try: () => new TextDecoder("utf-8", { fatal: true }).decode(bytes),
     catch: () => {
       const offset = firstInvalidUtf8Offset(bytes)
@@ -42,12 +53,13 @@ const decodeUtf8 = (file: string, bytes: Uint8Array): Either.Either<string, Sour
         file,
         reason:
           offset === undefined
-            ? "the file is not valid UTF-8"
+            ? `the file is too large to read as text (${bytes.length.toLocaleString("en-US")} bytes)`
             : `the file is not valid UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")} at offset ${offset})`,
         line: offset === undefined ? undefined : lineAtOffset(bytes, offset)
       })
     }
   })
+}
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 

@@ -76,6 +76,20 @@ describe("readDesiredState", () => {
     }).pipe(Effect.provide(NodeContext.layer))
   )
 
+  it.scoped("a file of NUL bytes is named for what it is (binary data), not an encoding problem", () =>
+    Effect.gen(function* () {
+      const path = yield* tempFile("zeros.md", new Uint8Array([...Buffer.from(`${PLAN}\n`), ...new Uint8Array(4096)]))
+      const error = yield* Effect.flip(readDesiredState(path))
+      expect(error).toBeInstanceOf(SourceUnreadable)
+      if (!(error instanceof SourceUnreadable)) return
+      expect(error.reason).toBe(
+        `the file holds NUL bytes (the first at offset ${PLAN.length + 1}), so it is binary data, not a markdown plan`
+      )
+      expect(error.reason).not.toContain("UTF-8")
+      expect(error.line).toBe(5)
+    }).pipe(Effect.provide(NodeContext.layer))
+  )
+
   it.effect("passes on the parser's errors: a renamed column, a conflicting duplicate", () =>
     Effect.gen(function* () {
       const renamed = yield* Effect.flip(readDesiredState("examples/broken/renamed-column.md"))

@@ -21,8 +21,12 @@ const PLAN = "HOSTILE_PLAN.md"
 const HOSTILE_STATUS = "##[add-mask]Closed ::error::x"
 const texts = HOSTILE_TEXT.map((h) => h.text)
 
-/** A markdown cell holding `text`: line breaks as entities (the parser decodes them), pipes escaped. */
-const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", "&#10;").replaceAll("\r", "&#13;")
+/**
+ * A markdown cell holding `text`: line breaks and NUL as entities (the parser decodes them; a file with a raw
+ * NUL byte is refused as binary), pipes escaped.
+ */
+const cell = (text: string) =>
+  text.replaceAll("|", "\\|").replaceAll("\n", "&#10;").replaceAll("\r", "&#13;").replaceAll("\u0000", "&#0;")
 
 const planDocument = () =>
   [
