@@ -89,6 +89,11 @@ export interface SandboxUserSeed {
   /** The name as OpenProject shows it, e.g. "Pat Operator". */
   readonly name: string
   readonly login?: string
+  /**
+   * The user's role in the project only has "View work packages" (a read-only key for pull-request plans):
+   * every write (PATCH, a comment, the form) is answered 403 MissingPermission, as OpenProject does.
+   */
+  readonly readOnly?: boolean
 }
 
 export interface SandboxConfig {

@@ -48,6 +48,14 @@ export const notFound = (what: "work package" | "project" | "resource" | "user")
           : `The ${what} you are looking for cannot be found or has been deleted.`
   })
 
+/** OpenProject's 403 (error_403.json): the user's roles lack the permission for this request. */
+export const missingPermission = (): ApiError =>
+  new ApiError({
+    status: 403,
+    identifier: "MissingPermission",
+    message: "You are not authorized to access this resource."
+  })
+
 export const invalidQuery = (message: string): ApiError =>
   new ApiError({ status: 400, identifier: "InvalidQuery", message })
 

@@ -1,7 +1,7 @@
 import { HttpRouter, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Chunk, Effect, Either, Ref, Stream } from "effect"
 import { ActingUser } from "./ActingUser.js"
-import { errorResponse, notFound } from "./apiError.js"
+import { errorResponse, missingPermission, notFound } from "./apiError.js"
 import { checkAuth } from "./auth.js"
 import { checkContentType } from "./contentType.js"
 import { cutConnection } from "./cutConnection.js"
@@ -68,6 +68,10 @@ export const makeSandboxApp = (options: SandboxAppOptions) =>
       const headers = request.headers
       const user = checkAuth(headers, { credentials: env.world.credentials, bearer: options.bearer })
       if (Either.isLeft(user)) return Effect.succeed(errorResponse(user.left))
+      // a read-only user's role has "View work packages" only: every write is refused
+      if (user.right.readOnly === true && request.method !== "GET") {
+        return Effect.succeed(errorResponse(missingPermission()))
+      }
       const refused = checkContentType(request.method, headers["content-type"])
       return refused !== undefined ? Effect.succeed(refused) : Effect.provideService(api, ActingUser, user.right)
     }

@@ -32,6 +32,8 @@ export interface UserDef {
   readonly login: string
   readonly firstName: string
   readonly lastName: string
+  /** May only read: writes are refused with 403 (see SandboxUserSeed.readOnly). */
+  readonly readOnly?: boolean
 }
 
 export interface ProjectDef {
@@ -85,7 +87,14 @@ const userDef = (seed: SandboxUserSeed, id: number): UserDef => {
       .replace(/[^a-z0-9]+/g, ".")
       .replace(/^\.|\.$/g, "") ||
       `user${id}`)
-  return { id, name: seed.name, login, firstName, lastName: rest.join(" ") }
+  return {
+    id,
+    name: seed.name,
+    login,
+    firstName,
+    lastName: rest.join(" "),
+    ...(seed.readOnly === true ? { readOnly: true } : {})
+  }
 }
 
 export const makeWorld = (config: SandboxConfig): Either.Either<World, SandboxStartError> => {
