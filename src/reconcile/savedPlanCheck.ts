@@ -3,6 +3,7 @@ import type { DesiredRow, DesiredState } from "../domain/desired.js"
 import { type Plan, PlannedChange } from "../domain/plan.js"
 import { stateKey } from "../domain/states.js"
 import { DEFAULT_VOCABULARY, statusNameFor, type Vocabulary } from "../domain/vocabulary.js"
+import { oneLine } from "../safeText/oneLine.js"
 
 /**
  * A saved plan is applied later, from a file anyone can edit: before any write, every change it holds must
@@ -24,7 +25,8 @@ export class SavedPlanMismatch extends Schema.TaggedError<SavedPlanMismatch>()("
   mismatches: Schema.Array(SavedChangeMismatch)
 }) {
   override get message(): string {
-    const items = this.mismatches.map((m) => `  wp#${m.workPackageId}: ${m.problem}`).join("\n")
+    // a problem quotes the saved plan (someone else's file): each stays on its line
+    const items = this.mismatches.map((m) => `  wp#${m.workPackageId}: ${oneLine(m.problem)}`).join("\n")
     return (
       `${this.file}: the saved plan no longer follows from ${this.document}; nothing was written:\n${items}\n` +
       "A saved plan is applied whole or not at all. Make a new plan with " +

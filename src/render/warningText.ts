@@ -5,9 +5,7 @@ import { oneLine } from "../safeText/oneLine.js"
  * (the compilers' format, which editors and CI logs link to the line), or `warning: …` without a place.
  */
 export const warningLine = (location: string | undefined, message: string): string =>
-  location === undefined
-    ? `warning: ${oneLine(message)}`
-    : `${oneLine(location)}: warning: ${oneLine(message)}`
+  location === undefined ? `warning: ${oneLine(message)}` : `${oneLine(location)}: warning: ${oneLine(message)}`
 
 // The plan's warnings are sentences that start with their place (`FILE:LINE: …`; planner.ts).
 const PLACED = /^(.+?:\d+): ([\s\S]*)$/

@@ -65,11 +65,11 @@ const actionsJob = (openProjectUrl: string) => {
   return { dir, source, env }
 }
 
-/** op-reconcile's own annotations: on the plan file, titled by op-reconcile, in the current syntax, on stdout. */
+/** op-reconcile's own annotations: on the plan file, titled by op-reconcile, in the current syntax, on stderr. */
 const isOwnAnnotation = (c: ParsedCommand) =>
   ["warning", "error", "notice"].includes(c.command) &&
   c.syntax === "::" &&
-  c.stream === "stdout" &&
+  c.stream === "stderr" &&
   c.properties.file === PLAN &&
   (c.properties.title ?? "").startsWith("op-reconcile")
 
