@@ -39,9 +39,7 @@ const lastSetText = (r: StatusRow): string => {
   if (last === undefined) return "never"
   const at = last.at === undefined ? "" : `${last.at.slice(0, 10)} ${last.at.slice(11, 16)} UTC`
   const commit = last.commit === undefined ? "" : `(${last.commit.slice(0, 7)})`
-  return oneLine(
-    [oneLine(last.status), at === "" ? "" : `on ${at}`, commit].filter((s) => s !== "").join(" ")
-  )
+  return oneLine([oneLine(last.status), at === "" ? "" : `on ${at}`, commit].filter((s) => s !== "").join(" "))
 }
 
 const editedText = (r: StatusRow, now: string): string => {

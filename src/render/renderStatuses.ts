@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import type { Status } from "../domain/observed.js"
-import { terminalSafe } from "./terminalSafe.js"
+import { oneLine } from "../safeText/oneLine.js"
 
 /** What `statuses --format json` prints: OpenProject's statuses in the server's order. */
 export class StatusList extends Schema.Class<StatusList>("StatusList")({
@@ -23,12 +23,7 @@ export const renderStatusesJson = (statuses: ReadonlyArray<Status>): string =>
 export const renderStatusesText = (statuses: ReadonlyArray<Status>): string => {
   const rows = [
     ["id", "name", "closed", "default"],
-    ...statuses.map((s) => [
-      String(s.id),
-      terminalSafe(s.name),
-      s.isClosed ? "yes" : "",
-      s.isDefault === true ? "yes" : ""
-    ])
+    ...statuses.map((s) => [String(s.id), oneLine(s.name), s.isClosed ? "yes" : "", s.isDefault === true ? "yes" : ""])
   ]
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] ?? "").length)))
   const lines = rows.map((r) =>
