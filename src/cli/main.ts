@@ -7,8 +7,8 @@ import { run } from "./Cli.js"
 import { useColor } from "./color.js"
 import { withoutColor } from "./plainConsole.js"
 import { EXIT_OK, reportFailure } from "./reportFailure.js"
-import { withSafeOutput } from "./safeConsole.js"
 import { StopNotice } from "./StopNotice.js"
+import { withSafeOutput } from "./safeConsole.js"
 import { runAsProcess } from "./signals.js"
 
 // The bundle parses plan documents in a worker thread (dist/parse-worker.js; this module is a chunk in
