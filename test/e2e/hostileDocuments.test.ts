@@ -31,7 +31,11 @@ describe("hostile markdown (built CLI): read or refused, quickly, with a clean e
           expect(run.stderr).not.toMatch(STACK_TRACE)
           expect(run.code).toBe(1)
           expect(run.stdout).toBe("")
-          expect(run.stderr).toContain(`not read: the ${doc.outcome} limit of the plan reader`)
+          expect(run.stderr).toContain(
+            doc.outcome === "binary"
+              ? "so it is binary data, not a markdown plan"
+              : `not read: the ${doc.outcome} limit of the plan reader`
+          )
         }),
       10_000
     )

@@ -20,8 +20,8 @@ export const plainTable = (rows: number): string => {
 export interface HostileDocument {
   readonly name: string
   readonly text: () => string
-  /** The limit the error names, or "read" when the document is read (or not found to hold a table). */
-  readonly outcome: "size" | "nesting" | "inline markup" | "read"
+  /** The limit the error names, "binary" for a document refused as binary data, or "read" when it is read. */
+  readonly outcome: "size" | "nesting" | "inline markup" | "binary" | "read"
 }
 
 const withTable = (body: string) => `${TABLE_HEADER}| T | P | wp#1 | **New** |\n\n${body}\n`
@@ -75,9 +75,11 @@ export const HOSTILE_CORPUS: ReadonlyArray<HostileDocument> = [
   },
   {
     name: "controls-and-escapes",
-    text: () => withTable("\u0000\u0007\u001b[31m".repeat(100_000)),
+    text: () => withTable("\u0001\u0007\u001b[31m".repeat(100_000)),
     outcome: "inline markup"
   },
+  // A NUL byte never occurs in a text file: the document is refused as binary data before any parse.
+  { name: "nul-bytes", text: () => withTable("\u0000".repeat(100_000)), outcome: "binary" },
   {
     name: "table-20k-rows-then-emphasis",
     text: () => `${plainTable(20_000)}\n${"*a".repeat(16_000)}\n`,
