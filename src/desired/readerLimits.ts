@@ -10,8 +10,19 @@ export const READER_LIMITS = {
   maxNesting: 64,
   /** Σ over paragraphs and table rows of (inline markers × length); ~1 s of parsing at the bound. */
   maxInlineCost: 100_000_000,
-  /** Wall time of the parse, a backstop for any shape the bounds above miss. */
+  /**
+   * Processor time of the parse, a backstop for any shape the bounds above miss: 9 s, and 10 s more per MB
+   * of the document. micromark itself (the floor of any parse) needs about 4.5 s of processor time per MB of
+   * a plain table on this machine class, so an honest table of any size allowed is read with room to spare,
+   * while a small document the bounds miss is stopped within 10 s. Processor time, not wall time: a busy
+   * machine slows an honest parse down without making it refused.
+   */
   timeLimitMs: 9_000,
+  timeLimitMsPerMb: 10_000,
   /** Heap of the worker that parses, a backstop for memory. */
   maxHeapMb: 2_048
 } as const
+
+/** The processor time a document of this many bytes may take to parse (see `timeLimitMs`). */
+export const parseTimeBudgetMs = (bytes: number): number =>
+  READER_LIMITS.timeLimitMs + Math.ceil((READER_LIMITS.timeLimitMsPerMb * bytes) / (1024 * 1024))

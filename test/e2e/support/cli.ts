@@ -44,21 +44,20 @@ const childEnv = (env: Readonly<Record<string, string>>): Record<string, string>
 export const runCli = (
   args: ReadonlyArray<string>,
   env: Readonly<Record<string, string>> = {},
-  cwd: string = REPO_ROOT
+  cwd: string = REPO_ROOT,
+  timeoutMs: number = CHILD_TIMEOUT_MS
 ): Effect.Effect<CliRun, CliDidNotFinish> =>
   Effect.async<CliRun, CliDidNotFinish>((resume) => {
     const child = execFile(
       process.execPath,
       [BUNDLE, ...args],
-      { cwd, env: childEnv(env), timeout: CHILD_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+      { cwd, env: childEnv(env), timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error === null) return resume(Effect.succeed({ code: 0, stdout, stderr }))
         if (typeof error.code === "number" && !error.killed) {
           return resume(Effect.succeed({ code: error.code, stdout, stderr }))
         }
-        const reason = error.killed
-          ? `killed after ${CHILD_TIMEOUT_MS} ms (${error.signal ?? "timeout"})`
-          : error.message
+        const reason = error.killed ? `killed after ${timeoutMs} ms (${error.signal ?? "timeout"})` : error.message
         resume(Effect.fail(new CliDidNotFinish({ args: [...args], reason: `${reason}\nstderr: ${stderr}` })))
       }
     )
