@@ -8,7 +8,7 @@ const seed = Options.file("seed", { exists: "yes" }).pipe(
   Options.withPseudoName("FILE"),
   Options.withDescription(
     "A plan document (.md: one work package per wp#NN of its tracking table) or a JSON state file " +
-      "({ statuses?, workPackages: [{ id, subject, status, type? }], forbiddenTransitions? })."
+      "({ statuses?, types?, workPackages: [{ id, subject, status, type? }], forbiddenTransitions? })."
   ),
   Options.optional
 )
@@ -53,6 +53,14 @@ const statuses = Options.choice("statuses", STATUS_SET_NAMES).pipe(
   ),
   Options.withDefault("runbook")
 )
+const formRateLimit = Options.text("form-rate-limit").pipe(
+  Options.withPseudoName("LIMIT/SECONDS"),
+  Options.withDescription(
+    'Throttle POST …/form as OpenProject\'s api_v3 rate limit does, e.g. "6/3" (OpenProject\'s default; also on ' +
+      "with OPENPROJECT_RATE_LIMITING_API__V3=true). Off by default, as in OpenProject."
+  ),
+  Options.optional
+)
 const bearer = Options.boolean("bearer").pipe(Options.withDescription("Also accept Authorization: Bearer KEY."))
 const user = Options.text("user").pipe(
   Options.withPseudoName("KEY=NAME"),
@@ -76,6 +84,7 @@ const options = {
   randomSeed,
   forbid,
   statuses,
+  formRateLimit,
   bearer,
   user,
   activityUserTitles

@@ -20,15 +20,18 @@ export type {
   ConcurrentEdit,
   FaultRule,
   ForbiddenTransition,
+  FormRateLimit,
   NotifyRecord,
   RequestLogEntry,
   SandboxConfig,
   SandboxFault,
   SandboxStatusSeed,
+  SandboxTypeSeed,
   SandboxUserSeed,
   SandboxWorkPackageSeed,
   SandboxWorkPackageView
 } from "./SandboxConfig.js"
+export { OPENPROJECT_FORM_RATE_LIMIT } from "./SandboxConfig.js"
 export { SandboxStartError } from "./SandboxStartError.js"
 
 /** A sandbox that is listening; it stops when the scope it was started in closes. */
@@ -54,6 +57,20 @@ export interface RunningSandbox {
 export const startSandbox = (config: SandboxConfig): Effect.Effect<RunningSandbox, SandboxStartError, Scope.Scope> =>
   Effect.gen(function* () {
     const world = yield* makeWorld(config)
+    const rule = config.formRateLimit
+    if (
+      rule !== undefined &&
+      !(
+        Number.isInteger(rule.limit) &&
+        rule.limit >= 1 &&
+        Number.isInteger(rule.periodSeconds) &&
+        rule.periodSeconds >= 1
+      )
+    ) {
+      return yield* new SandboxStartError({
+        reason: `the form's rate limit must be a whole number of requests (1 or more) per whole seconds (1 or more), not ${rule.limit}/${rule.periodSeconds}`
+      })
+    }
     const rules = yield* Either.all((config.faults ?? []).map(armRule)).pipe(
       Either.mapLeft((reason) => new SandboxStartError({ reason }))
     )
@@ -68,7 +85,8 @@ export const startSandbox = (config: SandboxConfig): Effect.Effect<RunningSandbo
       latencyMs: config.latencyMs ?? 0,
       faults,
       log,
-      startedAt: new Date(now).toISOString()
+      startedAt: new Date(now).toISOString(),
+      formRateLimit: config.formRateLimit
     })
 
     const host = config.host ?? "127.0.0.1"

@@ -96,6 +96,33 @@ export interface SandboxUserSeed {
   readonly readOnly?: boolean
 }
 
+/**
+ * A work package type and its workflow for the API user's roles. OpenProject's default seed gives every type a
+ * full mesh over its own statuses (README §13): with `statuses` only, any move among them is allowed and a
+ * status outside the list is refused. `transitions` (status name → the statuses it may move to) replaces the
+ * mesh with exactly those moves, e.g. `{ "New": ["In progress"], "In progress": ["Closed"] }` forbids
+ * New → Closed. A type that is not described allows every transition.
+ */
+export interface SandboxTypeSeed {
+  readonly name: string
+  readonly statuses?: ReadonlyArray<string>
+  readonly transitions?: Readonly<Record<string, ReadonlyArray<string>>>
+}
+
+/**
+ * OpenProject's only API rate-limit rule (`rate_limiting.api_v3`, off by default, README §9): `limit`
+ * `POST …/form` requests per `periodSeconds` per Authorization header, in fixed windows; a request over the
+ * limit gets 429 with `RateLimit-Limit`, `RateLimit-Remaining: 0` and `RateLimit-Reset` (epoch seconds of
+ * the window's end) and no `Retry-After`.
+ */
+export interface FormRateLimit {
+  readonly limit: number
+  readonly periodSeconds: number
+}
+
+/** OpenProject's defaults for the rule when an administrator enables it. */
+export const OPENPROJECT_FORM_RATE_LIMIT: FormRateLimit = { limit: 6, periodSeconds: 3 }
+
 export interface SandboxConfig {
   readonly apiKey: string
   /** Default 127.0.0.1. */
@@ -106,6 +133,10 @@ export interface SandboxConfig {
   /** Default: the eight canonical states, ids 1..8 (Closed and Rejected are closed). */
   readonly statuses?: ReadonlyArray<SandboxStatusSeed>
   readonly forbiddenTransitions?: ReadonlyArray<ForbiddenTransition>
+  /** Per-type workflows; work packages name their type with `type` (default "Task"). */
+  readonly types?: ReadonlyArray<SandboxTypeSeed>
+  /** Throttle `POST …/form` as OpenProject does when its api_v3 rate limit is enabled; off when absent. */
+  readonly formRateLimit?: FormRateLimit
   /** Added to every answer, in real time. */
   readonly latencyMs?: number
   readonly faults?: ReadonlyArray<FaultRule>

@@ -7,17 +7,19 @@ import { checkContentType } from "./contentType.js"
 import { cutConnection } from "./cutConnection.js"
 import { faultResponse } from "./faultResponse.js"
 import { type FaultBook, pickFault } from "./faults.js"
+import { countRequest, emptyThrottleBook, isThrottled, throttledResponse } from "./formThrottle.js"
 import { realSleep, wallClockMillis } from "./realTime.js"
 import type { RequestLog } from "./requestLog.js"
 import { rootRoutes } from "./routes/rootRoutes.js"
 import { statusRoutes } from "./routes/statusRoutes.js"
 import { endlessCollection, workPackageReadRoutes } from "./routes/workPackageReadRoutes.js"
 import { workPackageWriteRoutes } from "./routes/workPackageWriteRoutes.js"
+import type { FormRateLimit } from "./SandboxConfig.js"
 import type { SandboxEnv } from "./SandboxEnv.js"
 
 /**
  * The request pipeline: latency, then the scripted fault (a proxy or a crash answers before OpenProject
- * does), then authentication, the Content-Type check, and the API routes. Every request is logged with the
+ * does), then OpenProject's optional rate limit on the form (Rack::Attack, in front of the API), then authentication, the Content-Type check, and the API routes. Every request is logged with the
  * status it got, 0 when the connection was cut.
  */
 
@@ -28,6 +30,7 @@ export interface SandboxAppOptions {
   readonly faults: Ref.Ref<FaultBook>
   readonly log: RequestLog
   readonly startedAt: string
+  readonly formRateLimit?: FormRateLimit | undefined
 }
 
 const CHUNK = new Uint8Array(64 * 1024).fill(0x20)
@@ -57,6 +60,8 @@ export const makeSandboxApp = (options: SandboxAppOptions) =>
       workPackageWriteRoutes(env)
     )
     const routed = yield* HttpRouter.toHttpApp(router)
+    const throttle = yield* Ref.make(emptyThrottleBook)
+    const rule = options.formRateLimit
     const api = routed.pipe(
       Effect.catchTags({
         ApiError: (e) => Effect.succeed(errorResponse(e)),
@@ -64,7 +69,18 @@ export const makeSandboxApp = (options: SandboxAppOptions) =>
       })
     )
 
-    const handle = (request: HttpServerRequest.HttpServerRequest) => {
+    const throttled = (request: HttpServerRequest.HttpServerRequest, path: string) =>
+      rule === undefined || !isThrottled(request.method, path)
+        ? Effect.succeed(undefined)
+        : Effect.flatMap(wallClockMillis, (now) =>
+            Ref.modify(throttle, (book) => countRequest(book, rule, request.headers.authorization, now)).pipe(
+              Effect.map((verdict) =>
+                verdict._tag === "Throttled" ? throttledResponse(rule, verdict.resetEpochSeconds) : undefined
+              )
+            )
+          )
+
+    const authorizeAndRoute = (request: HttpServerRequest.HttpServerRequest) => {
       const headers = request.headers
       const user = checkAuth(headers, { credentials: env.world.credentials, bearer: options.bearer })
       if (Either.isLeft(user)) return Effect.succeed(errorResponse(user.left))
@@ -75,6 +91,11 @@ export const makeSandboxApp = (options: SandboxAppOptions) =>
       const refused = checkContentType(request.method, headers["content-type"])
       return refused !== undefined ? Effect.succeed(refused) : Effect.provideService(api, ActingUser, user.right)
     }
+
+    const handle = (request: HttpServerRequest.HttpServerRequest) =>
+      Effect.flatMap(throttled(request, new URL(request.url, "http://sandbox.invalid").pathname), (response) =>
+        response === undefined ? authorizeAndRoute(request) : Effect.succeed(response)
+      )
 
     return Effect.gen(function* () {
       const request = yield* HttpServerRequest.HttpServerRequest

@@ -24,6 +24,19 @@ export const SandboxStateFile = Schema.Struct({
       type: Schema.optionalWith(Schema.NonEmptyString, { exact: true })
     })
   ),
+  types: Schema.optionalWith(
+    Schema.Array(
+      Schema.Struct({
+        name: Schema.NonEmptyString,
+        statuses: Schema.optionalWith(Schema.Array(Schema.NonEmptyString), { exact: true }),
+        transitions: Schema.optionalWith(
+          Schema.Record({ key: Schema.String, value: Schema.Array(Schema.NonEmptyString) }),
+          { exact: true }
+        )
+      })
+    ),
+    { exact: true }
+  ),
   forbiddenTransitions: Schema.optionalWith(
     Schema.Array(
       Schema.Struct({

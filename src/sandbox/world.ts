@@ -97,6 +97,47 @@ const userDef = (seed: SandboxUserSeed, id: number): UserDef => {
   }
 }
 
+type Workflow = (fromId: number, toId: number) => boolean
+
+/**
+ * Each described type's workflow (README §13): a full mesh over its own statuses, or exactly the listed
+ * transitions. Unknown names are collected as problems, so the sandbox refuses to start on a typo.
+ */
+const typeWorkflows = (
+  config: SandboxConfig,
+  types: ReadonlyArray<TypeDef>,
+  byName: ReadonlyMap<string, StatusDef>,
+  problems: Array<string>
+): ReadonlyMap<number, Workflow> => {
+  const workflows = new Map<number, Workflow>()
+  const idOf = (typeName: string, name: string): number | undefined => {
+    const status = byName.get(stateKey(name))
+    if (status === undefined) problems.push(`type "${typeName}" names an unknown status "${name}"`)
+    return status?.id
+  }
+  for (const seed of config.types ?? []) {
+    const type = types.find((t) => stateKey(t.name) === stateKey(seed.name))
+    if (type === undefined) continue
+    if (workflows.has(type.id)) problems.push(`type "${seed.name}" is described twice`)
+    const own = seed.statuses === undefined ? undefined : new Set(seed.statuses.map((n) => idOf(seed.name, n)))
+    const listed = seed.transitions
+    if (listed === undefined) {
+      workflows.set(type.id, (fromId, toId) => own === undefined || (own.has(fromId) && own.has(toId)))
+      continue
+    }
+    const allowed = new Set<string>()
+    for (const [from, targets] of Object.entries(listed)) {
+      const fromId = idOf(seed.name, from)
+      for (const to of targets) {
+        const toId = idOf(seed.name, to)
+        if (fromId !== undefined && toId !== undefined) allowed.add(`${fromId}:${toId}`)
+      }
+    }
+    workflows.set(type.id, (fromId, toId) => allowed.has(`${fromId}:${toId}`) && (own === undefined || own.has(toId)))
+  }
+  return workflows
+}
+
 export const makeWorld = (config: SandboxConfig): Either.Either<World, SandboxStartError> => {
   const seeds = config.statuses ?? DEFAULT_STATUSES
   const problems: Array<string> = []
@@ -118,12 +159,15 @@ export const makeWorld = (config: SandboxConfig): Either.Either<World, SandboxSt
   if (byName.size !== statuses.length) problems.push("two statuses share a name")
 
   const typeNames = [DEFAULT_TYPE]
-  for (const wp of config.workPackages) {
-    const t = wp.type ?? DEFAULT_TYPE
+  const addType = (t: string) => {
     if (!typeNames.some((n) => stateKey(n) === stateKey(t))) typeNames.push(t)
   }
+  for (const t of config.types ?? []) addType(t.name)
+  for (const wp of config.workPackages) addType(wp.type ?? DEFAULT_TYPE)
   const types: ReadonlyArray<TypeDef> = typeNames.map((name, i) => ({ id: i + 1, name }))
   const typeIdByName = (name: string) => types.find((t) => stateKey(t.name) === stateKey(name))?.id
+
+  const workflows = typeWorkflows(config, types, byName, problems)
 
   const refused = new Set<string>()
   for (const f of config.forbiddenTransitions ?? []) {
@@ -164,7 +208,9 @@ export const makeWorld = (config: SandboxConfig): Either.Either<World, SandboxSt
     statusByName: (name) => byName.get(stateKey(name)),
     typeById: (id) => types.find((t) => t.id === id),
     typeIdByName,
-    allowsTransition: (typeId, fromId, toId) => fromId === toId || !refused.has(`${typeId}:${fromId}:${toId}`),
+    allowsTransition: (typeId, fromId, toId) =>
+      fromId === toId ||
+      ((workflows.get(typeId)?.(fromId, toId) ?? true) && !refused.has(`${typeId}:${fromId}:${toId}`)),
     me,
     colleague,
     users,

@@ -2,15 +2,15 @@ import { randomBytes } from "node:crypto"
 import { FileSystem } from "@effect/platform"
 import { Console, Effect, Option, Redacted, Schema } from "effect"
 import { readDesiredState } from "../../desired/readDesiredState.js"
-import type { ForbiddenTransition, SandboxConfig, SandboxUserSeed } from "../../sandbox/Sandbox.js"
-import { SandboxStartError, startSandbox } from "../../sandbox/Sandbox.js"
+import type { ForbiddenTransition, FormRateLimit, SandboxConfig, SandboxUserSeed } from "../../sandbox/Sandbox.js"
+import { OPENPROJECT_FORM_RATE_LIMIT, SandboxStartError, startSandbox } from "../../sandbox/Sandbox.js"
 import { SandboxStateJson, seedFromPlan } from "../../sandbox/seedState.js"
 import { type StatusSet, seedsInStatusSet, statusSet } from "../../sandbox/statusSets.js"
 import type { SandboxOptions } from "../sandbox.js"
 
 // === Seeding ===
 
-type Seed = Pick<SandboxConfig, "workPackages" | "statuses" | "forbiddenTransitions">
+type Seed = Pick<SandboxConfig, "workPackages" | "statuses" | "forbiddenTransitions" | "types">
 
 const seedFromFile = (path: string, driftShare: number, randomSeed: number, statuses: StatusSet) =>
   Effect.gen(function* () {
@@ -44,6 +44,24 @@ const parseUser = (text: string) => {
     ? Effect.fail(new SandboxStartError({ reason: '--user is not of the form "KEY=Name"' }))
     : Effect.succeed<SandboxUserSeed>({ apiKey, name })
 }
+const RATE_LIMIT = /^\s*(\d+)\s*\/\s*(\d+)\s*$/
+
+/** `--form-rate-limit LIMIT/SECONDS`, else OpenProject's own switch for the rule with its defaults. */
+const formRateLimitOf = (o: SandboxOptions) =>
+  Effect.gen(function* () {
+    if (Option.isSome(o.formRateLimit)) {
+      const match = RATE_LIMIT.exec(o.formRateLimit.value)
+      if (match?.[1] === undefined || match[2] === undefined) {
+        return yield* new SandboxStartError({
+          reason: `--form-rate-limit "${o.formRateLimit.value}" is not of the form "LIMIT/SECONDS", e.g. "6/3"`
+        })
+      }
+      const rule: FormRateLimit = { limit: Number(match[1]), periodSeconds: Number(match[2]) }
+      return rule
+    }
+    const enabled = process.env.OPENPROJECT_RATE_LIMITING_API__V3?.trim().toLowerCase() === "true"
+    return enabled ? OPENPROJECT_FORM_RATE_LIMIT : undefined
+  })
 
 /** The `sandbox` command's work, loaded on first use (see lazy.ts): serves until interrupted. */
 export const runSandbox = (o: SandboxOptions) =>
@@ -55,6 +73,7 @@ export const runSandbox = (o: SandboxOptions) =>
         : { workPackages: [], statuses: statuses.statuses }
       const refusals = yield* Effect.forEach(o.forbid, parseForbid)
       const users = yield* Effect.forEach(o.user, parseUser)
+      const formRateLimit = yield* formRateLimitOf(o)
       const key = Option.match(o.apiKey, {
         onNone: () => `sandbox-${randomBytes(16).toString("hex")}`,
         onSome: Redacted.value
@@ -69,7 +88,8 @@ export const runSandbox = (o: SandboxOptions) =>
         seed: o.randomSeed,
         bearer: o.bearer,
         users,
-        activityUserTitles: o.activityUserTitles
+        activityUserTitles: o.activityUserTitles,
+        ...(formRateLimit === undefined ? {} : { formRateLimit })
       })
       // This is the sandbox's own throwaway key: printing it is how a user gets to use the sandbox.
       yield* Console.log(`OpenProject sandbox listening on ${sandbox.url}`)
@@ -77,6 +97,11 @@ export const runSandbox = (o: SandboxOptions) =>
       yield* Console.log(`Work packages: ${seeded.workPackages.length}`)
       // Each --user key was typed by the user on this command line; naming whose it is shows it took effect.
       for (const u of users) yield* Console.log(`User: ${u.name} (their own API key)`)
+      if (formRateLimit !== undefined) {
+        yield* Console.log(
+          `Form rate limit: ${formRateLimit.limit} requests per ${formRateLimit.periodSeconds} s (429 with RateLimit-Reset)`
+        )
+      }
       yield* Console.log(`Try: curl -u apikey:${sandbox.apiKey} '${sandbox.url}/api/v3/work_packages?filters=%5B%5D'`)
       yield* Console.log(`Use it: OPENPROJECT_URL=${sandbox.url} OPENPROJECT_API_KEY=${sandbox.apiKey} op-reconcile …`)
       yield* Console.log("Press Ctrl+C to stop.")
