@@ -92,18 +92,33 @@ export const ActivityCollection = Schema.Struct({
 
 // --- Form -----------------------------------------------------------------------------------------
 
-/** POST /api/v3/work_packages/{id}/form: the statuses this user may set (absent when status is not writable). */
+const FormStatusSchema = Schema.Struct({
+  status: Schema.optional(
+    Schema.Struct({
+      _links: Schema.optional(Schema.Struct({ allowedValues: Schema.optional(Schema.Array(StatusLink)) }))
+    })
+  )
+})
+
+/** One entry of the form's `validationErrors` (an Error object keyed by property). */
+const FormValidationError = Schema.Struct({
+  errorIdentifier: Schema.String,
+  message: Schema.String
+})
+
+/**
+ * POST /api/v3/work_packages/{id}/form: the statuses this user may set from the persisted one (absent when
+ * status is not writable), and what would be refused, keyed by property (`{}` when the payload is valid).
+ */
 export const WorkPackageForm = Schema.Struct({
   _embedded: Schema.Struct({
-    schema: Schema.Struct({
-      status: Schema.optional(
-        Schema.Struct({
-          _links: Schema.optional(Schema.Struct({ allowedValues: Schema.optional(Schema.Array(StatusLink)) }))
-        })
-      )
-    })
+    schema: FormStatusSchema,
+    validationErrors: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
   })
 })
+
+/** A validation error as the form reports it; anything else under a key is not one the client can read. */
+export const decodeFormValidationError = Schema.decodeUnknownOption(FormValidationError)
 
 // --- Users ----------------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ import {
   toCurrentUser,
   toObservedWorkPackage,
   toStatus,
+  toTransitionCheck,
   toUserName
 } from "./OpenProject/fromHal.js"
 import { limiterFeedback } from "./OpenProject/limiterFeedback.js"
@@ -49,6 +50,13 @@ export interface AddCommentRequest {
   /** Markdown, as OpenProject stores comments. */
   readonly text: string
   readonly notify?: boolean | undefined
+}
+
+export interface CheckTransitionRequest {
+  readonly id: number
+  readonly lockVersion: number
+  /** The status href to check, as OpenProject gave it. */
+  readonly statusHref: string
 }
 
 interface Call<A, I> {
@@ -295,6 +303,21 @@ const makeOpenProject = Effect.gen(function* () {
     return toAllowedStatuses(form)
   })
 
+  /**
+   * Asks the form whether this status change would be accepted, writing nothing. It goes through the same
+   * limiter, permits and retries as every request: OpenProject's only API rate limit is on this endpoint,
+   * and its 429 carries RateLimit-Reset (no Retry-After), which the retry honours.
+   */
+  const checkTransition = Effect.fn("OpenProject.checkTransition")(function* (request: CheckTransitionRequest) {
+    const form = yield* send({
+      method: "POST",
+      url: api(`/work_packages/${request.id}/form`),
+      body: setStatusBody(request.lockVersion, request.statusHref),
+      schema: WorkPackageForm
+    })
+    return toTransitionCheck(form)
+  })
+
   const me = Effect.fn("OpenProject.me")(function* () {
     const user = yield* send({ method: "GET", url: api("/users/me"), schema: HalUser })
     return toCurrentUser(user)
@@ -310,6 +333,7 @@ const makeOpenProject = Effect.gen(function* () {
     activities,
     user,
     allowedStatuses,
+    checkTransition,
     me
   } as const
 })

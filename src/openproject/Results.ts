@@ -14,3 +14,18 @@ export class CurrentUser extends Schema.Class<CurrentUser>("CurrentUser")({
   name: Schema.String,
   login: Schema.optional(Schema.String)
 }) {}
+
+/** OpenProject's refusal of a status change, as the form reports it (the same message a PATCH's 422 carries). */
+export class FormRefusal extends Schema.Class<FormRefusal>("FormRefusal")({
+  errorIdentifier: Schema.String,
+  message: Schema.String
+}) {}
+
+/**
+ * The form's verdict on one status change, written nothing (OpenProject's server-side dry-run, README §13):
+ * `refusal` when it would be refused, and the statuses allowed from the persisted one (it included).
+ */
+export class TransitionCheck extends Schema.Class<TransitionCheck>("TransitionCheck")({
+  refusal: Schema.optional(FormRefusal),
+  allowed: Schema.Array(AllowedStatus)
+}) {}

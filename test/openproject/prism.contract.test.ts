@@ -99,9 +99,12 @@ describe("the client against OpenProject's OpenAPI spec (Prism proxy in front of
           activities: yield* succeeded(op.activities(1)),
           user: yield* succeeded(op.user(1)),
           allowedStatuses: yield* succeeded(op.allowedStatuses(1)),
+          checkTransition: yield* succeeded(
+            op.checkTransition({ id: 1, lockVersion: 2, statusHref: "/api/v3/statuses/5" })
+          ),
           me: yield* succeeded(op.me())
         }
-        expect(exchanges.length).toBe(10)
+        expect(exchanges.length).toBe(11)
         expect(requestViolations(exchanges)).toEqual([])
         expect(exchanges.filter((e) => e.status === 422)).toEqual([])
         // one request per operation, in order: an operation fails exactly when Prism rejected its answer
@@ -133,8 +136,15 @@ describe("the client against OpenProject's OpenAPI spec (Prism proxy in front of
         expect(history[1]?.details.map((d) => d.raw)).toEqual(["Status changed from New to In progress"])
         const author = yield* op.user(history[1]?.userId ?? 0)
         expect((yield* op.allowedStatuses(1)).length).toBeGreaterThan(0)
+        const closed = statuses.find((s) => s.name === "Closed")
+        const check = yield* op.checkTransition({
+          id: 1,
+          lockVersion: updated.lockVersion,
+          statusHref: closed?.href ?? ""
+        })
+        expect(check.refusal).toBeUndefined()
         expect((yield* op.me()).id).toBe(author.id)
-        expect(yield* sandbox.countRequests()).toBe(10)
+        expect(yield* sandbox.countRequests()).toBe(11)
 
         expect(requestViolations(exchanges)).toEqual([])
         const unexplained = exchanges.flatMap((e) =>

@@ -1,7 +1,9 @@
+import { Option } from "effect"
 import { ActivityDetail, UserName, WorkPackageActivity } from "../../domain/history.js"
 import { ObservedWorkPackage, Status } from "../../domain/observed.js"
 import {
   type ActivityCollection,
+  decodeFormValidationError,
   type HalActivity,
   type HalStatus,
   type HalUser,
@@ -9,7 +11,7 @@ import {
   idFromHref,
   type WorkPackageForm
 } from "../Hal.js"
-import { AllowedStatus, CurrentUser } from "../Results.js"
+import { AllowedStatus, CurrentUser, FormRefusal, TransitionCheck } from "../Results.js"
 
 export const toObservedWorkPackage = (wp: HalWorkPackage): ObservedWorkPackage => {
   const statusId = wp._links.status.id
@@ -67,3 +69,15 @@ export const toActivities = (activities: typeof ActivityCollection.Type): Readon
   activities._embedded.elements.map(toActivity)
 
 export const toUserName = (user: typeof HalUser.Type): UserName => new UserName({ id: user.id, name: user.name })
+
+/** The form's answer to a status change: refused when it reports a validation error on `status`. */
+export const toTransitionCheck = (form: typeof WorkPackageForm.Type): TransitionCheck => {
+  const statusError = decodeFormValidationError(form._embedded.validationErrors?.status)
+  return new TransitionCheck({
+    allowed: toAllowedStatuses(form),
+    ...Option.match(statusError, {
+      onNone: () => ({}),
+      onSome: (e) => ({ refusal: new FormRefusal({ errorIdentifier: e.errorIdentifier, message: e.message }) })
+    })
+  })
+}
