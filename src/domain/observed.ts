@@ -18,7 +18,9 @@ export class ObservedWorkPackage extends Schema.Class<ObservedWorkPackage>("Obse
   lockVersion: Schema.Int,
   statusId: Schema.Int,
   /** The status title as the server rendered it (for display; compare ids, not names). */
-  statusName: Schema.String
+  statusName: Schema.String,
+  /** The type's name as the server rendered it (routes may be per type); absent when the server sent none. */
+  typeName: Schema.optional(Schema.String)
 }) {}
 
 /**

@@ -18,6 +18,8 @@ export class ChangeResult extends Schema.Class<ChangeResult>("ChangeResult")({
   from: Schema.String,
   to: Schema.String,
   line: Schema.Int,
+  /** A routed change: the statuses it was to set one after the other, the last one `to`. */
+  route: Schema.optional(Schema.NonEmptyArray(Schema.String)),
   outcome: Outcome,
   error: Schema.optional(ItemError),
   /** Non-fatal problems, e.g. the audit comment could not be posted. */

@@ -5,9 +5,33 @@ import { SkipReason } from "./desired.js"
 /**
  * The plan document: written by `reconcile --dry-run --out`, read back by `reconcile --apply --plan`.
  * One Schema both encodes and decodes it, so what is written is what is read.
- * Bump the format version on any change that an older reader would misread.
+ * Bump the format version on any change that an older reader would misread; the reader keeps reading every
+ * older version (a field added since is optional in the schema, so an older plan decodes as it was meant).
+ * 2: a change may carry `check` (OpenProject's workflow verdict) and `route` (the hops of a routed change); a
+ * reader of version 1 would apply a routed change as a direct one, so version 1 readers must refuse it.
  */
-export const PLAN_FORMAT_VERSION = 1 as const
+export const PLAN_FORMAT_VERSION = 2 as const
+
+/** Every version this reader understands. */
+export const READABLE_PLAN_FORMAT_VERSIONS = [1, 2] as const
+
+/**
+ * What OpenProject's form said of a change before anything was written (README §13): `allowed`; `refused`,
+ * with OpenProject's message and the statuses it allows from the current one; or `unchecked`, with why the
+ * check could not be made. For a routed change it is the verdict on the first hop: the later hops start
+ * from statuses the work package is not in yet, and OpenProject only answers for the persisted status.
+ */
+export const WorkflowCheck = Schema.Union(
+  Schema.Struct({ result: Schema.Literal("allowed") }),
+  Schema.Struct({
+    result: Schema.Literal("refused"),
+    message: Schema.String,
+    /** Status names OpenProject allows from the current status (the current one included), by position. */
+    allowed: Schema.Array(Schema.String)
+  }),
+  Schema.Struct({ result: Schema.Literal("unchecked"), reason: Schema.String })
+)
+export type WorkflowCheck = typeof WorkflowCheck.Type
 
 /** A status transition to make, with the observed lockVersion as its precondition. */
 export class PlannedChange extends Schema.Class<PlannedChange>("PlannedChange")({
@@ -30,8 +54,18 @@ export class PlannedChange extends Schema.Class<PlannedChange>("PlannedChange")(
   /** When they did (ISO). */
   changedAt: Schema.optional(Schema.String),
   /** What op-reconcile last set, from its latest audit comment. */
-  lastApplied: Schema.optional(LastApplied)
+  lastApplied: Schema.optional(LastApplied),
+  /** Absent in plans made before the check existed (version 1) and in none since. */
+  check: Schema.optional(WorkflowCheck),
+  /**
+   * A routed change: the statuses to set one after the other, the last one `to` (e.g. ["In progress",
+   * "Closed"] for New → In progress → Closed). Absent for a direct change.
+   */
+  route: Schema.optional(Schema.NonEmptyArray(Schema.String))
 }) {}
+
+/** The statuses a change sets, in order: its route, or just its target. */
+export const hopsOf = (change: PlannedChange): ReadonlyArray<string> => change.route ?? [change.to]
 
 export class InSyncItem extends Schema.Class<InSyncItem>("InSyncItem")({
   workPackageId: Schema.Int,
@@ -77,7 +111,14 @@ export class PlanSummary extends Schema.Class<PlanSummary>("PlanSummary")({
 }) {}
 
 export class Plan extends Schema.Class<Plan>("Plan")({
-  formatVersion: Schema.Literal(PLAN_FORMAT_VERSION),
+  formatVersion: Schema.Literal(...READABLE_PLAN_FORMAT_VERSIONS).annotations({
+    message: (issue) => ({
+      message:
+        `format version ${JSON.stringify(issue.actual)} is not one this op-reconcile reads ` +
+        `(${READABLE_PLAN_FORMAT_VERSIONS.join(", ")}); make and apply the plan with the same op-reconcile release`,
+      override: true
+    })
+  }),
   createdAt: Schema.String,
   source: PlanSource,
   commit: Schema.optional(Schema.String),

@@ -55,7 +55,7 @@ export const HalWorkPackage = Schema.Struct({
   id: Schema.Int,
   lockVersion: Schema.Int,
   subject: Schema.String,
-  _links: Schema.Struct({ status: StatusLink })
+  _links: Schema.Struct({ status: StatusLink, type: Schema.optional(Link) })
 })
 export type HalWorkPackage = typeof HalWorkPackage.Type
 

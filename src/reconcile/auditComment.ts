@@ -1,4 +1,4 @@
-import type { PlannedChange } from "../domain/plan.js"
+import { PlannedChange } from "../domain/plan.js"
 import { AppliedMarker, encodeMarker } from "../drift/marker.js"
 import { escapeMarkdown } from "../render/markdownEscape.js"
 
@@ -43,16 +43,59 @@ const quoted = (text: string): string => escapeMarkdown(text, MAX_QUOTED_CHARS)
 /** A plain path reads best as code; anything unusual is escaped like any other value. */
 const quotedPath = (path: string): string => (/^[\w .:/+()-]+$/.test(path) ? `\`${path}\`` : quoted(path))
 
-export const auditComment = (change: PlannedChange, context: AuditContext, lockVersionAfter: number): string => {
-  const lines = [
-    `Status changed from **${quoted(change.from)}** to **${quoted(change.to)}** by op-reconcile, because the plan asks for it:`,
-    `${quotedPath(context.sourcePath)}, line ${change.line}.`
-  ]
+/** A route as people read it, each status escaped: New → In progress → Closed. */
+const quotedRoute = (stops: ReadonlyArray<string>): string => stops.map(quoted).join(" → ")
+
+/** What one item's walk set: the statuses, in order, and whether it reached the planned target. */
+export interface AuditWalk {
+  readonly moved: ReadonlyArray<string>
+  readonly complete: boolean
+  /** The status the work package was left in (the target, or where a route stopped). */
+  readonly reachedStatusId: number
+}
+
+const firstLine = (change: PlannedChange, walk: AuditWalk | undefined): string => {
+  const moved = walk?.moved ?? [change.to]
+  const reached = moved[moved.length - 1] ?? change.to
+  const through = moved.slice(0, -1)
+  const via = through.length === 0 ? "" : ` through **${through.map(quoted).join("**, **")}**`
+  const head = `Status changed from **${quoted(change.from)}** to **${quoted(reached)}**${via} by op-reconcile`
+  if (walk === undefined || walk.complete) {
+    const route =
+      change.route !== undefined && change.route.length > 1
+        ? ` (route ${quotedRoute([change.from, ...change.route])})`
+        : ""
+    return `${head}${route}, because the plan asks for it:`
+  }
+  return (
+    `${head}, on its route ${quotedRoute([change.from, ...(change.route ?? [change.to])])}; the next step could ` +
+    `not be made, so it stops at **${quoted(reached)}** and the next run continues from there. The plan asks for it:`
+  )
+}
+
+export const auditComment = (
+  change: PlannedChange,
+  context: AuditContext,
+  lockVersionAfter: number,
+  walk?: AuditWalk
+): string => {
+  const lines = [firstLine(change, walk), `${quotedPath(context.sourcePath)}, line ${change.line}.`]
   if (context.commit !== undefined) lines.push(`Commit: ${context.commit}.`)
   if (context.runUrl !== undefined) lines.push(`Run: ${context.runUrl}`)
   lines.push(
     "Change the plan, not this work package: the next reconcile run restores what the plan says.",
-    auditMarker(change, context, lockVersionAfter)
+    // The last-applied state is what op-reconcile set: where a route stopped, not where it was going.
+    auditMarker(
+      walk === undefined || walk.complete
+        ? change
+        : new PlannedChange({
+            ...change,
+            to: walk.moved[walk.moved.length - 1] ?? change.to,
+            toStatusId: walk.reachedStatusId
+          }),
+      context,
+      lockVersionAfter
+    )
   )
   return lines.join("\n")
 }

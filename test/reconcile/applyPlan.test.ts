@@ -273,7 +273,13 @@ describe("per-item failures do not stop the others", () => {
       expect(refused?.outcome).toBe("failed")
       expect(refused?.error?.tag).toBe("TransitionRefused")
       expect(refused?.error?.message).toContain(TRANSITION_REFUSED_MESSAGE)
-      expect(refused?.error?.message).toContain("runbook §7")
+      // the remedy: what OpenProject allows from here (asked of the form after the refusal), and the ways out
+      expect(refused?.error?.hint).toContain(
+        "From New OpenProject allows: Backlog, Specified, In progress, In testing, On hold, Rejected."
+      )
+      expect(refused?.error?.hint).toContain('--route "New->Closed=Backlog"')
+      expect(refused?.error?.hint).toContain('routes: { "New -> Closed": [Backlog] }')
+      expect(refused?.error?.hint).toContain("Administration → Work packages → Workflow")
       expect(byId(report.results, 2)?.outcome).toBe("applied")
       expect(byId(report.results, 3)?.outcome).toBe("applied")
       expect(report.summary).toMatchObject({ applied: 2, failed: 1 })

@@ -54,7 +54,7 @@ describe("plan", () => {
     expect(result.summary).toMatchObject({ changes: 1, inSync: 0, skipped: 0, blocked: 0 })
     expect(result.commit).toBe("0123abc")
     expect(result.source).toEqual(SOURCE)
-    expect(result.formatVersion).toBe(1)
+    expect(result.formatVersion).toBe(2)
   })
 
   it("matches status names case- and whitespace-insensitively and uses the server's spelling", () => {

@@ -59,7 +59,7 @@ describe("saved plans", () => {
         // people open saved plans: it is the pretty-printed document, ending in a newline
         const text = yield* fs.readFileString(file)
         expect(text.endsWith("}\n")).toBe(true)
-        expect(text).toContain('\n  "formatVersion": 1,')
+        expect(text).toContain('\n  "formatVersion": 2,')
       })
     )
   )
@@ -88,10 +88,10 @@ describe("saved plans", () => {
         const fs = yield* FileSystem.FileSystem
         const encoded = JSON.parse(Schema.encodeSync(PlanJson)(fullPlan))
         const future = `${dir}/future.json`
-        yield* fs.writeFileString(future, JSON.stringify({ ...encoded, formatVersion: 2 }))
+        yield* fs.writeFileString(future, JSON.stringify({ ...encoded, formatVersion: 3 }))
         const tooNew = yield* Effect.flip(readSavedPlan(future))
         expect(tooNew.file).toBe(future)
-        expect(tooNew.reason).toBe("formatVersion: Expected 1, actual 2")
+        expect(tooNew.reason).toBe("formatVersion: format version 3 is not one this op-reconcile reads (1, 2); make and apply the plan with the same op-reconcile release")
 
         const [first, ...rest] = encoded.changes
         const { lockVersion: _dropped, ...withoutLock } = first

@@ -20,7 +20,8 @@ export const toObservedWorkPackage = (wp: HalWorkPackage): ObservedWorkPackage =
     subject: wp.subject,
     lockVersion: wp.lockVersion,
     statusId,
-    statusName: wp._links.status.title ?? `status ${statusId}`
+    statusName: wp._links.status.title ?? `status ${statusId}`,
+    ...(wp._links.type?.title === undefined ? {} : { typeName: wp._links.type.title })
   })
 }
 
