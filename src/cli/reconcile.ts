@@ -32,6 +32,23 @@ const options = {
   detailedExitcode: Options.boolean("detailed-exitcode").pipe(
     Options.withDescription("A dry-run exits 2 when the plan has changes and 0 when in sync (as terraform plan).")
   ),
+  noWorkflowCheck: Options.boolean("no-workflow-check").pipe(
+    Options.withDescription(
+      "Do not ask OpenProject's form whether each change would be accepted (one request per change, none for rows in sync)."
+    )
+  ),
+  failOnRefused: Options.boolean("fail-on-refused").pipe(
+    Options.withDescription(
+      "Exit 1 when OpenProject's workflow would refuse a planned change (a pull-request job that must not merge it)."
+    )
+  ),
+  route: Options.text("route").pipe(
+    Options.withDescription(
+      'Where the workflow refuses a transition, pass through other statuses: "From->To=Via[,Via…]", e.g. ' +
+        '--route "New->Closed=In progress" (OpenProject\'s status names); repeatable.'
+    ),
+    Options.repeated
+  ),
   maxChanges: Options.integer("max-changes").pipe(
     Options.withDescription(
       "Refuse, before any write, to apply a plan with more transitions than this: a guard against mass " +
@@ -80,7 +97,8 @@ export const reconcileCommand = Command.make("reconcile", options, (o) =>
         "Environment: OPENPROJECT_URL (the instance, or --url) and OPENPROJECT_API_KEY (the API token; never a flag)."
       ),
       HelpDoc.p(
-        "Exit codes: 0 success; 1 an error, or an apply that left items failed, stale or blocked; 2 with " +
+        "Exit codes: 0 success; 1 an error, an apply that left items failed, stale or blocked, or with " +
+          "--fail-on-refused a change OpenProject's workflow would refuse; 2 with " +
           "--detailed-exitcode when a dry-run has changes; 130/143 stopped by SIGINT/SIGTERM."
       )
     ])

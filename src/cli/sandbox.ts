@@ -56,7 +56,7 @@ const statuses = Options.choice("statuses", STATUS_SET_NAMES).pipe(
 const formRateLimit = Options.text("form-rate-limit").pipe(
   Options.withPseudoName("LIMIT/SECONDS"),
   Options.withDescription(
-    'Throttle POST …/form as OpenProject\'s api_v3 rate limit does, e.g. "6/3" (OpenProject\'s default; also on ' +
+    "Throttle POST …/form as OpenProject's api_v3 rate limit does, e.g. \"6/3\" (OpenProject's default; also on " +
       "with OPENPROJECT_RATE_LIMITING_API__V3=true). Off by default, as in OpenProject."
   ),
   Options.optional

@@ -33,6 +33,9 @@ export const WorkflowCheck = Schema.Union(
 )
 export type WorkflowCheck = typeof WorkflowCheck.Type
 
+/** The reason of every `unchecked` when the user turned the check off. */
+export const WORKFLOW_CHECK_SKIPPED = "the workflow check was skipped (--no-workflow-check)"
+
 /** A status transition to make, with the observed lockVersion as its precondition. */
 export class PlannedChange extends Schema.Class<PlannedChange>("PlannedChange")({
   workPackageId: Schema.Int,

@@ -1,6 +1,7 @@
 import type { ApplyReport } from "../domain/outcome.js"
 import type { Plan } from "../domain/plan.js"
 import { causePhrase, driftPhrase } from "../drift/explain.js"
+import { checkNotes, refusedChanges, stops } from "../render/workflowNotes.js"
 import { type Annotation, annotation } from "./annotations.js"
 
 /**
@@ -20,6 +21,17 @@ export const planAnnotations = (plan: Plan, file: string): ReadonlyArray<string>
           ? "op-reconcile: row skipped"
           : `op-reconcile: wp#${item.workPackageId} skipped`,
       message: item.message
+    })
+  ),
+  // A change the workflow would refuse fails after the merge: an error on the line that asks for it.
+  ...refusedChanges(plan).map((change) =>
+    annotation({
+      level: "error",
+      file,
+      line: change.line,
+      col: change.column,
+      title: `op-reconcile: wp#${change.workPackageId} ${stops(change).join(" → ")} would be refused by OpenProject's workflow`,
+      message: checkNotes(change).join("\n")
     })
   ),
   ...plan.blocked.map((item) =>

@@ -10,6 +10,7 @@ import type { OpenProjectError } from "../openproject/errors.js"
 import { OpenProject } from "../openproject/OpenProject.js"
 import { OpenProjectConfig } from "../openproject/OpenProjectConfig.js"
 import { oneLine } from "../safeText/oneLine.js"
+import type { RouteTable } from "../workflow/routes.js"
 import { applyPlan } from "./applyPlan.js"
 import { writeApplyReport } from "./applyReportFile.js"
 import { explainChanges } from "./causes.js"
@@ -20,6 +21,7 @@ import { plan as computePlan } from "./planner.js"
 import { readSavedPlan, SavedPlanInvalid, writeSavedPlan } from "./savedPlan.js"
 import { checkSavedPlanAgainstDocument, type SavedPlanMismatch } from "./savedPlanCheck.js"
 import { applySelfHealPolicy } from "./selfHeal.js"
+import { checkWorkflow, skipWorkflowCheck } from "./workflowCheck.js"
 
 /**
  * One run of the reconcile loop, whatever asked for it: which documents are the desired state, a fresh
@@ -51,6 +53,13 @@ export interface RunRequest {
    * `drift` (selfHeal.ts). Applies to fresh plans; a saved plan keeps what it was made with.
    */
   readonly selfHeal: boolean
+  /**
+   * Ask OpenProject's form about each planned change before anything is written (on by default; README §13).
+   * Off, every change is `unchecked` and routes are not used (a refusal cannot be told apart then).
+   */
+  readonly workflowCheck: boolean
+  /** Routes for transitions the workflow refuses (`--route`, the config's `routes:`). */
+  readonly routes: RouteTable
 }
 
 export interface ApplyRequest extends RunRequest {
@@ -108,7 +117,8 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
 
     /**
      * The plan from the document and OpenProject as they are now, each change with its cause (read from the
-     * changed work packages' activities only), and the self-heal policy applied.
+     * changed work packages' activities only), the self-heal policy applied, and each remaining change checked
+     * against OpenProject's workflow.
      */
     const freshPlan = (ref: PlanDocumentRef, doc: SourceDocument, request: RunRequest) =>
       Effect.gen(function* () {
@@ -129,7 +139,12 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
           changes: explained.changes,
           warnings: [...planned.warnings, ...explained.warnings]
         })
-        return applySelfHealPolicy(withCauses, request.selfHeal)
+        const healed = applySelfHealPolicy(withCauses, request.selfHeal)
+        // Checked after the self-heal policy: a drift item is not written, so OpenProject is not asked about it.
+        const plan = request.workflowCheck
+          ? yield* checkWorkflow(healed, observed, { concurrency: config.concurrency, routes: request.routes })
+          : skipWorkflowCheck(healed)
+        return { plan, statuses: observed.statuses }
       }).pipe(withServices)
 
     /**
@@ -168,7 +183,7 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
       Effect.gen(function* () {
         yield* guardOutput(request, Option.none())
         const { ref, doc } = yield* readDocument(request)
-        const plan = yield* freshPlan(ref, doc, request)
+        const { plan } = yield* freshPlan(ref, doc, request)
         if (Option.isSome(request.out)) yield* writeSavedPlan(request.out.value, plan).pipe(withServices)
         return plan
       })
@@ -179,8 +194,8 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
         const saved = request.savedPlan
         yield* guardOutput(request, saved)
         const { ref, doc } = yield* readDocument(request)
-        const plan = Option.isSome(saved)
-          ? yield* loadSavedPlan(doc, saved.value, request)
+        const { plan, statuses } = Option.isSome(saved)
+          ? { plan: yield* loadSavedPlan(doc, saved.value, request), statuses: undefined }
           : yield* freshPlan(ref, doc, request)
         // A saved plan's rows were checked when it was made; a fresh one must not come from an empty table.
         yield* Option.isNone(saved)
@@ -193,7 +208,8 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
           audit: { sourcePath: ref.path, commit: plan.commit, runUrl: Option.getOrUndefined(request.runUrl) },
           // A saved plan is applied exactly as it was shown; a fresh one is re-planned on a conflict.
           onConflict: Option.isSome(saved) ? "exact" : "rebase",
-          maxConflictRetries: MAX_CONFLICT_RETRIES
+          maxConflictRetries: MAX_CONFLICT_RETRIES,
+          statuses
         }).pipe(withServices)
         if (Option.isSome(request.out)) yield* writeApplyReport(request.out.value, report).pipe(withServices)
         return report

@@ -5,9 +5,9 @@ import { type Plan, PlannedChange } from "../domain/plan.js"
 import { marksChange } from "../drift/marker.js"
 import type { OpenProjectError, Unauthenticated } from "../openproject/errors.js"
 import { OpenProject } from "../openproject/OpenProject.js"
+import { hopRefusedMessage, refusalRemedy, routeText } from "../workflow/remedy.js"
 import { type AuditContext, type AuditWalk, auditComment } from "./auditComment.js"
 import { replanOne, savedChangeVerdict } from "./planner.js"
-import { hopRefusedMessage, refusalRemedy, routeText } from "./refusalRemedy.js"
 import { makeStatusIndex } from "./statusIndex.js"
 
 export interface ApplyOptions {

@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import type { ObservedState } from "../domain/observed.js"
-import { Plan, type PlannedChange } from "../domain/plan.js"
+import { Plan, type PlannedChange, WORKFLOW_CHECK_SKIPPED } from "../domain/plan.js"
 import type { OpenProjectRequestError, Unauthenticated } from "../openproject/errors.js"
 import { OpenProject } from "../openproject/OpenProject.js"
 import type { AllowedStatus } from "../openproject/Results.js"
@@ -20,8 +20,6 @@ export interface WorkflowCheckOptions {
   readonly routes: RouteTable
 }
 
-export const SKIPPED_REASON = "the workflow check was skipped (--no-workflow-check)"
-
 const allowedNames = (allowed: ReadonlyArray<AllowedStatus>, statuses: StatusIndex) =>
   allowed.map((s) => s.title ?? statuses.byId(s.id)?.name ?? `status ${s.id}`)
 
@@ -32,7 +30,7 @@ const withChanges = (plan: Plan, changes: ReadonlyArray<PlannedChange>, warnings
 export const skipWorkflowCheck = (plan: Plan): Plan =>
   withChanges(
     plan,
-    plan.changes.map((c) => unchecked(c, SKIPPED_REASON)),
+    plan.changes.map((c) => unchecked(c, WORKFLOW_CHECK_SKIPPED)),
     []
   )
 

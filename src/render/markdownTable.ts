@@ -23,7 +23,9 @@ export const sourceCell = (path: string, line: number): string => {
   return /^[\w .:/+@()-]+$/.test(location) ? `\`${location}\`` : escapeMarkdown(location)
 }
 
-export const transitionCell = (from: string, to: string): string => `${escapeMarkdown(from)} → ${escapeMarkdown(to)}`
+/** From → To, or through a route's statuses when there is one (`route` ends with `to`). */
+export const transitionCell = (from: string, to: string, route?: ReadonlyArray<string>): string =>
+  [from, ...(route ?? [to])].map((s) => escapeMarkdown(s)).join(" → ")
 
 /** A `<details>` section with a table, and its folded form for when the comment runs out of room. */
 export const detailsSection = (

@@ -38,7 +38,7 @@ export const renderApplyMarkdown = (report: ApplyReport, options: MarkdownOption
         OUTCOME_CELL[r.outcome],
         wp(r.workPackageId),
         escapeMarkdown(r.subject),
-        transitionCell(r.from, r.to),
+        transitionCell(r.from, r.to, r.route),
         where(r.line),
         detailsCell(r)
       ])

@@ -12,6 +12,10 @@ const OUTCOME_STYLE: Record<Outcome, { readonly mark: string; readonly tone: Ton
   stale: { mark: "!", tone: "yellow" }
 }
 
+/** New → Closed, or a routed change's whole route: New → In progress → Closed. */
+const resultTransition = (r: ChangeResult): string =>
+  r.route === undefined ? transitionText(r.from, r.to) : [r.from, ...r.route].map((s) => oneLine(s)).join(" → ")
+
 const OUTCOME_WIDTH = widest(Object.keys(OUTCOME_STYLE))
 
 const resultLines = (
@@ -23,7 +27,7 @@ const resultLines = (
   const { mark, tone } = OUTCOME_STYLE[r.outcome]
   const head =
     `${paint(tone, mark)} ${paint("bold", wpLabel(r.workPackageId).padEnd(widths.id))}  ` +
-    `${transitionText(r.from, r.to).padEnd(widths.transition)}  ${paint(tone, r.outcome.padEnd(OUTCOME_WIDTH))}  ` +
+    `${resultTransition(r).padEnd(widths.transition)}  ${paint(tone, r.outcome.padEnd(OUTCOME_WIDTH))}  ` +
     `(${sourceLocation(path, r.line)})  ${paint("dim", oneLine(r.subject))}`
   return [
     head,
@@ -39,7 +43,7 @@ export const renderApplyText = (report: ApplyReport, options: TextOptions): stri
   const path = report.source.path
   const widths = {
     id: widest([...report.results, ...report.blocked].map((r) => wpLabel(r.workPackageId))),
-    transition: widest(report.results.map((r) => transitionText(r.from, r.to)))
+    transition: widest(report.results.map(resultTransition))
   }
   return joinBlocks([
     report.results.length === 0

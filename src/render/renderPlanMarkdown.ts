@@ -3,8 +3,9 @@ import { causePhrase, driftPhrase } from "../drift/explain.js"
 import { leftOutSections } from "./leftOutSections.js"
 import { type FoldableSection, fitToBudget } from "./markdownBudget.js"
 import { escapeMarkdown, markerComment } from "./markdownEscape.js"
-import { detailsSection, sourceCell, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
+import { detailsSection, sourceCell, tableHeader, tableRow, workPackageCell } from "./markdownTable.js"
 import { planSummaryLine } from "./summaryLines.js"
+import { checkNotes, isRefused, refusalSummary, refusedChanges, stops } from "./workflowNotes.js"
 
 export interface MarkdownOptions {
   readonly marker: string
@@ -49,7 +50,28 @@ const driftSection = (
   ]
 }
 
-/** The plan as a pull-request comment: summary, a table of changes, everything else folded. */
+const NOTE_CHARS = 1_000
+
+/**
+ * Refused changes stand above the table, each with OpenProject's message and what it would accept: a reviewer
+ * must see before merging that these will fail.
+ */
+const refusalBlock = (plan: Plan, wp: (id: number) => string, where: (line: number) => string): string => {
+  const summary = refusalSummary(plan)
+  if (summary === undefined) return ""
+  const items = refusedChanges(plan).map(
+    (c) =>
+      `- ${wp(c.workPackageId)} ${stops(c)
+        .map((s) => escapeMarkdown(s))
+        .join(" → ")} (${where(c.line)}): ` +
+      checkNotes(c)
+        .map((note) => escapeMarkdown(note, NOTE_CHARS))
+        .join(" ")
+  )
+  return `⛔ **${escapeMarkdown(summary)}**\n\n${items.join("\n")}\n\n`
+}
+
+/** The plan as a pull-request comment: summary, refusals, a table of changes, everything else folded. */
 export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string => {
   const wp = (id: number) => workPackageCell(plan.openProjectUrl, id)
   const where = (line: number) => sourceCell(plan.source.path, line)
@@ -57,13 +79,15 @@ export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string
   // A plan without causes (a saved plan of an older release) keeps the table it always had.
   const withWhy = plan.changes.some((c) => c.cause !== undefined)
   return fitToBudget({
-    head: commentHead(options, planSummaryLine(plan.summary)),
+    head: commentHead(options, planSummaryLine(plan.summary)) + refusalBlock(plan, wp, where),
     tableHeader: tableHeader(["Work package", "Subject", "Transition", ...(withWhy ? ["Why"] : []), "Source"]),
     tableRows: plan.changes.map((c) =>
       tableRow([
         wp(c.workPackageId),
         escapeMarkdown(c.subject),
-        transitionCell(c.from, c.to),
+        `${isRefused(c) ? "⛔ " : ""}${stops(c)
+          .map((s) => escapeMarkdown(s))
+          .join(" → ")}`,
         ...(withWhy ? [why(c)] : []),
         where(c.line)
       ])

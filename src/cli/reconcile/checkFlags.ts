@@ -13,5 +13,19 @@ export const checkFlags = (o: ReconcileOptions): Effect.Effect<void, UsageError>
   if (o.apply && o.githubComment) {
     return conflict("--github-comment posts a dry-run plan on a pull request; it does not go with --apply.")
   }
+  if (o.noWorkflowCheck && o.failOnRefused) {
+    return conflict("--fail-on-refused needs the workflow check, which --no-workflow-check turns off: choose one.")
+  }
+  if (o.noWorkflowCheck && o.route.length > 0) {
+    return conflict(
+      "--route is taken only where the workflow check finds the direct transition refused, which " +
+        "--no-workflow-check turns off: drop one of them."
+    )
+  }
+  if (Option.isSome(o.plan) && o.route.length > 0) {
+    return conflict(
+      "--plan applies a saved plan exactly as it was made, routes included; --route goes with a new plan."
+    )
+  }
   return Effect.void
 }

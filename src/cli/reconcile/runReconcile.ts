@@ -1,5 +1,5 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { Console, Effect, Layer, Option } from "effect"
+import { Console, Effect, Either, Layer, Option } from "effect"
 import type { ApplyReport } from "../../domain/outcome.js"
 import type { Plan } from "../../domain/plan.js"
 import { GitHubContext } from "../../github/GitHubContext.js"
@@ -10,6 +10,7 @@ import { renderApplyJson, renderPlanJson } from "../../render/renderJson.js"
 import { renderPlanMarkdown } from "../../render/renderPlanMarkdown.js"
 import { renderPlanText } from "../../render/renderPlanText.js"
 import { planWarningLine, warningLine } from "../../render/warningText.js"
+import { makeRouteTable, parseRouteFlag } from "../../workflow/routes.js"
 import { useColor } from "../color.js"
 import { ExitWithCode } from "../ExitWithCode.js"
 import { publishApplyToActions, publishPlanToActions, stickyPlanComment } from "../githubReporting.js"
@@ -49,6 +50,9 @@ const printReport = (report: ApplyReport, o: ReconcileOptions) => {
   }
 }
 
+/** The `--route` flags as one table; a route that cannot mean anything stops the run before any request. */
+const routeTable = (o: ReconcileOptions) => Either.flatMap(Either.all(o.route.map(parseRouteFlag)), makeRouteTable)
+
 const runRequest = (o: ReconcileOptions) =>
   Effect.gen(function* () {
     const request: RunRequest = {
@@ -56,10 +60,14 @@ const runRequest = (o: ReconcileOptions) =>
       out: o.out,
       commit: yield* currentCommit(o.source),
       onNotice: (message) => Console.error(warningLine(undefined, message)),
-      selfHeal: !o.noSelfHeal
+      selfHeal: !o.noSelfHeal,
+      workflowCheck: !o.noWorkflowCheck,
+      routes: yield* routeTable(o)
     }
     return request
   })
+
+const hasRefusal = (plan: Plan) => plan.changes.some((c) => c.check?.result === "refused")
 
 const dryRun = (o: ReconcileOptions) =>
   Effect.gen(function* () {
@@ -72,6 +80,8 @@ const dryRun = (o: ReconcileOptions) =>
     // A blocked row cannot be carried out: the dry-run fails like the apply would, so that CI says so
     // before the merge (and --detailed-exitcode never reports such a plan as in sync).
     if (plan.blocked.length > 0) return yield* new ExitWithCode({ code: 1 })
+    // A refusal is an error the pull request must not merge; it outranks "there are changes".
+    if (o.failOnRefused && hasRefusal(plan)) return yield* new ExitWithCode({ code: 1 })
     if (o.detailedExitcode && plan.changes.length > 0) return yield* new ExitWithCode({ code: 2 })
   })
 

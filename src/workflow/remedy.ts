@@ -1,6 +1,6 @@
 import type { PlannedChange } from "../domain/plan.js"
 import { stateKey } from "../domain/states.js"
-import { routeConfigLineFor, routeFlagFor } from "../workflow/routes.js"
+import { routeConfigLineFor, routeFlagFor } from "./routes.js"
 
 /**
  * The words for a transition OpenProject's workflow refused: what it allows instead, and the ways out — a
