@@ -125,7 +125,7 @@ describe("reconcile --apply when OpenProject pushes back (built CLI against the 
           // The first PATCH and the first comment are made, but their answers never arrive.
           faults: [
             { method: "PATCH", occurrences: [1], fault: { kind: "lostWrite" } },
-            { method: "POST", occurrences: [1], fault: { kind: "lostWrite" } }
+            { method: "POST", path: "/activities$", occurrences: [1], fault: { kind: "lostWrite" } }
           ]
         }
       })

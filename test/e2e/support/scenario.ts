@@ -37,10 +37,21 @@ export const scenario = (opts: {
       dir,
       source,
       reconcile: (...args) => runCli(["reconcile", "--source", source, ...args], sandboxEnv(sandbox)),
-      writes: Effect.map(sandbox.requestLog, (log) => log.filter((e) => e.method !== "GET" && e.method !== "HEAD"))
+      // The form (POST …/form) is OpenProject's dry-run: it saves nothing, so it is not a write.
+      writes: Effect.map(sandbox.requestLog, (log) =>
+        log.filter((e) => e.method !== "GET" && e.method !== "HEAD" && !isFormCall(e))
+      )
     }
     return result
   }).pipe(Effect.provide(NodeFileSystem.layer))
+
+/** A request to OpenProject's form (the workflow check), which writes nothing. */
+export const isFormCall = (e: { readonly method: string; readonly path: string }) =>
+  e.method === "POST" && /^\/api\/v3\/work_packages\/\d+\/form$/.test(e.path)
+
+/** The work package ids the form was asked about, in order. */
+export const formCallsFor = (log: ReadonlyArray<{ readonly method: string; readonly path: string }>) =>
+  log.filter(isFormCall).map((e) => Number(/(\d+)\/form$/.exec(e.path)?.[1]))
 
 /** Work packages 1..n, each a Task with a subject derived from its id. */
 export const workPackages = (statuses: ReadonlyArray<string>) =>
