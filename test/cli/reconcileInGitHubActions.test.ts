@@ -107,9 +107,11 @@ describe("reconcile --dry-run --github-comment inside GitHub Actions", () => {
         expect(github.comments(7)).toHaveLength(1)
         expect(github.writes()).toHaveLength(writesBefore)
 
-        // The dry-runs did not write to OpenProject.
+        // The dry-runs did not write to OpenProject: their only POSTs asked the form about the one change.
         expect(yield* sandbox.countRequests({ method: "PATCH" })).toBe(0)
-        expect(yield* sandbox.countRequests({ method: "POST" })).toBe(0)
+        const posts = (yield* sandbox.requestLog).filter((e) => e.method === "POST")
+        expect(posts.every((e) => /^\/api\/v3\/work_packages\/\d+\/form$/.test(e.path))).toBe(true)
+        expect(posts).toHaveLength(2)
       })
     )
   )

@@ -52,7 +52,7 @@ describe("reconcile --apply when OpenProject pushes back (built CLI against the 
     })
   )
 
-  it.scopedLive("a transition the workflow refuses fails alone, with OpenProject's message and the runbook hint", () =>
+  it.scopedLive("a transition the workflow refuses fails alone, with OpenProject's message and the way out", () =>
     Effect.gen(function* () {
       const s = yield* scenario({
         rows,
@@ -64,7 +64,7 @@ describe("reconcile --apply when OpenProject pushes back (built CLI against the 
       expect(run.code).toBe(1)
       expect(output).toMatch(/^✗ wp#1\s+New → Closed\s+failed/m)
       expect(output).toContain("no valid transition exists")
-      expect(output).toContain("runbook §7")
+      expect(output).toContain("Administration → Work packages → Workflow")
       expect(output).not.toMatch(STACK_TRACE)
       expect((yield* s.sandbox.workPackage(1))?.status).toBe("New")
       expect((yield* s.sandbox.workPackage(1))?.comments).toEqual([])
