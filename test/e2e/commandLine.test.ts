@@ -35,7 +35,7 @@ describe("stdout carries only what was asked for (built CLI)", () => {
 
         expect(run.code).toBe(0)
         const plan: unknown = JSON.parse(run.stdout)
-        expect(plan).toMatchObject({ formatVersion: 1, summary: { changes: 1, skipped: 1 } })
+        expect(plan).toMatchObject({ formatVersion: 2, summary: { changes: 1, skipped: 1 } })
         expect(run.stderr).toMatch(/level=DEBUG .*path=\/api\/v3\/statuses/)
         expect(run.stderr).not.toContain("e2e-secret-key")
       })
