@@ -36,6 +36,13 @@ export type WorkflowCheck = typeof WorkflowCheck.Type
 /** The reason of every `unchecked` when the user turned the check off. */
 export const WORKFLOW_CHECK_SKIPPED = "the workflow check was skipped (--no-workflow-check)"
 
+/**
+ * The reason of every `unchecked` when the form answered 403: the key may not change the work package (a
+ * read-only key), which is said once for the plan rather than under every change.
+ */
+export const WORKFLOW_CHECK_NOT_PERMITTED =
+  "this API key's user may not change the work package (403), and OpenProject's form answers only one who may"
+
 /** A status transition to make, with the observed lockVersion as its precondition. */
 export class PlannedChange extends Schema.Class<PlannedChange>("PlannedChange")({
   workPackageId: Schema.Int,

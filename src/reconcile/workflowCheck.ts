@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import type { ObservedState } from "../domain/observed.js"
-import { Plan, type PlannedChange, WORKFLOW_CHECK_SKIPPED } from "../domain/plan.js"
+import { Plan, type PlannedChange, WORKFLOW_CHECK_NOT_PERMITTED, WORKFLOW_CHECK_SKIPPED } from "../domain/plan.js"
 import type { OpenProjectRequestError, Unauthenticated } from "../openproject/errors.js"
 import { OpenProject } from "../openproject/OpenProject.js"
 import type { AllowedStatus } from "../openproject/Results.js"
@@ -25,6 +25,20 @@ const allowedNames = (allowed: ReadonlyArray<AllowedStatus>, statuses: StatusInd
 
 const withChanges = (plan: Plan, changes: ReadonlyArray<PlannedChange>, warnings: ReadonlyArray<string>) =>
   new Plan({ ...plan, changes, warnings: [...plan.warnings, ...warnings] })
+
+/**
+ * The form answers only a user who may change the work package (README §7, §13): a read-only key, such as the
+ * pull-request workflow's, gets 403. That is a fact about the key, not about the change, so it is said once.
+ */
+const NO_EDIT = WORKFLOW_CHECK_NOT_PERMITTED
+
+const noEditWarning = (n: number) =>
+  `the workflow was not checked for ${n} ${n === 1 ? "change" : "changes"}: ${NO_EDIT}. A read-only key plans ` +
+  "but cannot check; check with a key whose role may change these statuses (the roles decide what the " +
+  "workflow allows), or pass --no-workflow-check to say it is not wanted."
+
+const uncheckedReason = (error: Exclude<OpenProjectRequestError, Unauthenticated>): string =>
+  error._tag === "MissingPermission" ? NO_EDIT : `OpenProject's form could not be asked: ${error.message}`
 
 /** Every change marked `unchecked` because the user asked not to check. */
 export const skipWorkflowCheck = (plan: Plan): Plan =>
@@ -63,17 +77,14 @@ export const checkWorkflow = (
           ),
           Effect.catchIf(
             (e): e is Exclude<OpenProjectRequestError, Unauthenticated> => e._tag !== "Unauthenticated",
-            (error) =>
-              Effect.succeed({
-                change: unchecked(change, `OpenProject's form could not be asked: ${error.message}`),
-                warnings: []
-              })
+            (error) => Effect.succeed({ change: unchecked(change, uncheckedReason(error)), warnings: [] })
           )
         )
     const checked = yield* Effect.forEach(plan.changes, checkOne, { concurrency: options.concurrency })
+    const forbidden = checked.filter((c) => c.change.check?.result === "unchecked" && c.change.check.reason === NO_EDIT)
     return withChanges(
       plan,
       checked.map((c) => c.change),
-      checked.flatMap((c) => c.warnings)
+      [...checked.flatMap((c) => c.warnings), ...(forbidden.length === 0 ? [] : [noEditWarning(forbidden.length)])]
     )
   }).pipe(Effect.withSpan("reconcile.checkWorkflow"))

@@ -14,7 +14,10 @@ import { checkNotes, isRefused, refusalSummary, stops } from "./workflowNotes.js
 export const renderPlanText = (plan: Plan, options: TextOptions): string => {
   const paint = painter(options.color)
   const idWidth = widest([...plan.changes, ...plan.drift, ...plan.blocked].map((i) => wpLabel(i.workPackageId)))
-  const transition = (c: PlannedChange) => stops(c).map((s) => oneLine(s)).join(" → ")
+  const transition = (c: PlannedChange) =>
+    stops(c)
+      .map((s) => oneLine(s))
+      .join(" → ")
   const transitionWidth = widest(plan.changes.map(transition))
   const why = (c: PlannedChange) => oneLine(causePhrase(c, plan.createdAt) ?? "")
   const whyWidth = widest(plan.changes.map(why))

@@ -1,4 +1,4 @@
-import { type Plan, type PlannedChange, WORKFLOW_CHECK_SKIPPED } from "../domain/plan.js"
+import { type Plan, type PlannedChange, WORKFLOW_CHECK_NOT_PERMITTED, WORKFLOW_CHECK_SKIPPED } from "../domain/plan.js"
 import { refusalRemedy } from "../workflow/remedy.js"
 
 /**
@@ -40,7 +40,8 @@ export const checkNotes = (change: PlannedChange): ReadonlyArray<string> => {
     case "allowed":
       return routeNote
     case "unchecked":
-      return check.reason === WORKFLOW_CHECK_SKIPPED
+      // Skipped on purpose, or a key that may not ask: said once for the plan (a flag, a warning), not per change.
+      return check.reason === WORKFLOW_CHECK_SKIPPED || check.reason === WORKFLOW_CHECK_NOT_PERMITTED
         ? routeNote
         : [...routeNote, `Not checked against OpenProject's workflow: ${check.reason}`]
     case "refused": {

@@ -2,7 +2,7 @@ import { FileSystem } from "@effect/platform"
 import { NodeFileSystem } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Schema } from "effect"
-import { STACK_TRACE } from "./support/cli.js"
+import { runCli, STACK_TRACE } from "./support/cli.js"
 import { lineOfRow, type PlanRow } from "./support/planDocument.js"
 import { formCallsFor, scenario, workPackages } from "./support/scenario.js"
 
@@ -69,6 +69,9 @@ const ApplyWithRoutes = Schema.parseJson(
 
 const ROUTE = "New->Closed=In progress"
 
+const NOT_PERMITTED =
+  "this API key's user may not change the work package (403), and OpenProject's form answers only one who may"
+
 describe("the workflow check and routes (built CLI against the sandbox)", () => {
   it.scopedLive(
     "a dry-run shows New → Closed refused with OpenProject's message and the allowed statuses; no write",
@@ -131,6 +134,36 @@ describe("the workflow check and routes (built CLI against the sandbox)", () => 
         })
       }
       expect(formCallsFor(yield* s.sandbox.requestLog)).toEqual([])
+    })
+  )
+
+  it.scopedLive("a read-only key plans, but its form calls get 403: every change unchecked, said once", () =>
+    Effect.gen(function* () {
+      const readOnlyKey = "e2e-read-only-key-91f0"
+      const s = yield* scenario({
+        ...forbidsNewToClosed,
+        sandbox: {
+          ...forbidsNewToClosed.sandbox,
+          users: [{ name: "Plan Reader", apiKey: readOnlyKey, readOnly: true }]
+        }
+      })
+      const env = { OPENPROJECT_URL: s.sandbox.url, OPENPROJECT_API_KEY: readOnlyKey }
+      const json = yield* runCli(["reconcile", "--source", s.source, "--format", "json"], env)
+      expect(json.code).toBe(0)
+      const plan = yield* Schema.decodeUnknown(PlanWithChecks)(json.stdout)
+      expect(plan.changes.map((c) => c.check)).toEqual([
+        { result: "unchecked", reason: NOT_PERMITTED },
+        { result: "unchecked", reason: NOT_PERMITTED }
+      ])
+      const text = yield* runCli(["reconcile", "--source", s.source], env)
+      expect(text.code).toBe(0)
+      // one warning for the key, not one note per change
+      expect(text.stderr.split(NOT_PERMITTED)).toHaveLength(2)
+      expect(text.stderr).toContain("the workflow was not checked for 2 changes")
+      expect(text.stdout).not.toContain("Not checked against OpenProject's workflow")
+      // --fail-on-refused cannot fail on what was not checked
+      expect((yield* runCli(["reconcile", "--source", s.source, "--fail-on-refused"], env)).code).toBe(0)
+      expect((yield* s.writes).filter((w) => w.status >= 200 && w.status < 300)).toEqual([])
     })
   )
 
