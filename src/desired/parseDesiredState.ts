@@ -146,8 +146,26 @@ const deduplicate = (rows: ReadonlyArray<DesiredRow>) => {
       )
     }
   }
-  for (const row of rows) if (byId.get(row.workPackageId)?.[0] === row) kept.push(row)
-  return { kept, conflicts }
+  // A later row with the same state is harmless but must be seen: it is skipped with a warning at its line.
+  const duplicates: Array<SkippedRow> = []
+  for (const row of rows) {
+    const first = byId.get(row.workPackageId)?.[0]
+    if (first === row) kept.push(row)
+    else if (first !== undefined) {
+      duplicates.push(
+        new SkippedRow({
+          reason: "DuplicateRow",
+          message:
+            `wp#${row.workPackageId} is already listed at line ${first.line}; ` +
+            "planned once from that row. Keep one row per work package.",
+          line: row.line,
+          column: row.column,
+          workPackageId: row.workPackageId
+        })
+      )
+    }
+  }
+  return { kept, conflicts, duplicates }
 }
 
 /**
@@ -176,7 +194,8 @@ export const parseDesiredState = (
     if ("row" in read) rows.push(read.row)
     else skipped.push(read.skipped)
   }
-  const { kept, conflicts } = deduplicate(rows)
+  const { kept, conflicts, duplicates } = deduplicate(rows)
   if (conflicts.length > 0) return Either.left(new ConflictingRows({ file, conflicts }))
-  return Either.right(new DesiredState({ file, tableLine: table.line, rows: kept, skipped }))
+  const allSkipped = [...skipped, ...duplicates].sort((a, b) => a.line - b.line || a.column - b.column)
+  return Either.right(new DesiredState({ file, tableLine: table.line, rows: kept, skipped: allSkipped }))
 }

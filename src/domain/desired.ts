@@ -18,7 +18,9 @@ export const SkipReason = Schema.Literal(
   "NoWorkPackageReference",
   "NoBoldState",
   "UnknownState",
-  "MultipleWorkPackageReferences"
+  "MultipleWorkPackageReferences",
+  /** The same work package and state as an earlier row, which is the one planned. */
+  "DuplicateRow"
 )
 export type SkipReason = typeof SkipReason.Type
 

@@ -42,7 +42,9 @@ export class ApplyReport extends Schema.Class<ApplyReport>("ApplyReport")({
   summary: ApplySummary,
   results: Schema.Array(ChangeResult),
   skipped: Schema.Array(SkippedItem),
-  blocked: Schema.Array(BlockedItem)
+  blocked: Schema.Array(BlockedItem),
+  /** The plan's warnings (`FILE:LINE: …`), so that an apply says what its plan said. */
+  warnings: Schema.Array(Schema.String)
 }) {}
 
 /** The apply report as JSON text, pretty-printed like the plan (`--apply --format json`, `--out`). */

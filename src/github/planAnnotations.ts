@@ -1,5 +1,5 @@
 import type { ApplyReport } from "../domain/outcome.js"
-import type { Plan } from "../domain/plan.js"
+import type { BlockedItem, Plan, SkippedItem } from "../domain/plan.js"
 import { causePhrase, driftPhrase } from "../drift/explain.js"
 import { checkNotes, refusedChanges, stops } from "../render/workflowNotes.js"
 import { type Annotation, annotation } from "./annotations.js"
@@ -10,19 +10,7 @@ import { type Annotation, annotation } from "./annotations.js"
  * `file` is the workspace-relative path of the source (see `annotationPath`).
  */
 export const planAnnotations = (plan: Plan, file: string): ReadonlyArray<string> => [
-  ...plan.skipped.map((item) =>
-    annotation({
-      level: "warning",
-      file,
-      line: item.line,
-      col: item.column,
-      title:
-        item.workPackageId === undefined
-          ? "op-reconcile: row skipped"
-          : `op-reconcile: wp#${item.workPackageId} skipped`,
-      message: item.message
-    })
-  ),
+  ...skippedAnnotations(plan.skipped, file),
   // A change the workflow would refuse fails after the merge: an error on the line that asks for it.
   ...refusedChanges(plan).map((change) =>
     annotation({
@@ -34,16 +22,7 @@ export const planAnnotations = (plan: Plan, file: string): ReadonlyArray<string>
       message: checkNotes(change).join("\n")
     })
   ),
-  ...plan.blocked.map((item) =>
-    annotation({
-      level: "error",
-      file,
-      line: item.line,
-      col: item.column,
-      title: `op-reconcile: wp#${item.workPackageId} blocked`,
-      message: item.message
-    })
-  ),
+  ...blockedAnnotations(plan.blocked, file),
   // Self-heal off: someone's edit in OpenProject that the run leaves, on the row that asks otherwise.
   ...plan.drift.map((item) =>
     annotation({
@@ -70,9 +49,39 @@ export const planAnnotations = (plan: Plan, file: string): ReadonlyArray<string>
     )
 ]
 
-/** Failed items of an apply, on the lines that asked for them. */
-export const applyAnnotations = (report: ApplyReport, file: string): ReadonlyArray<string> =>
-  report.results
+/** Every skipped row (a duplicate included) is a warning on its line, in a plan and in an apply alike. */
+const skippedAnnotations = (skipped: ReadonlyArray<SkippedItem>, file: string): ReadonlyArray<string> =>
+  skipped.map((item) =>
+    annotation({
+      level: "warning",
+      file,
+      line: item.line,
+      col: item.column,
+      title:
+        item.workPackageId === undefined
+          ? "op-reconcile: row skipped"
+          : `op-reconcile: wp#${item.workPackageId} skipped`,
+      message: item.message
+    })
+  )
+
+const blockedAnnotations = (blocked: ReadonlyArray<BlockedItem>, file: string): ReadonlyArray<string> =>
+  blocked.map((item) =>
+    annotation({
+      level: "error",
+      file,
+      line: item.line,
+      col: item.column,
+      title: `op-reconcile: wp#${item.workPackageId} blocked`,
+      message: item.message
+    })
+  )
+
+/** Failed items of an apply, on the lines that asked for them, after the plan's skipped and blocked rows. */
+export const applyAnnotations = (report: ApplyReport, file: string): ReadonlyArray<string> => [
+  ...skippedAnnotations(report.skipped, file),
+  ...blockedAnnotations(report.blocked, file),
+  ...report.results
     .filter((result) => result.outcome === "failed")
     .map((result) => {
       const detail: Annotation = {
@@ -84,3 +93,4 @@ export const applyAnnotations = (report: ApplyReport, file: string): ReadonlyArr
       }
       return annotation(detail)
     })
+]

@@ -295,7 +295,8 @@ export const applyPlan = (
       summary: summarize(results, plan),
       results,
       skipped: plan.skipped,
-      blocked: plan.blocked
+      blocked: plan.blocked,
+      warnings: plan.warnings
     })
   })
 

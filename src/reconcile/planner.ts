@@ -114,24 +114,31 @@ const planRow = (
 const firstRowPerWorkPackage = (desired: DesiredState) => {
   const rows = [...desired.rows].sort(byPosition)
   const first = new Map<number, DesiredRow>()
-  const warnings: Array<string> = []
+  const duplicates: Array<SkippedItem> = []
   for (const row of rows) {
     const earlier = first.get(row.workPackageId)
     if (earlier === undefined) first.set(row.workPackageId, row)
     else {
-      warnings.push(
-        `${desired.file}:${row.line}: wp#${row.workPackageId} is already listed at line ${earlier.line}; ` +
-          "planned once from that row. Keep one row per work package."
+      duplicates.push(
+        new SkippedItem({
+          reason: "DuplicateRow",
+          message:
+            `wp#${row.workPackageId} is already listed at line ${earlier.line}; ` +
+            "planned once from that row. Keep one row per work package.",
+          line: row.line,
+          column: row.column,
+          workPackageId: row.workPackageId
+        })
       )
     }
   }
-  return { rows: [...first.values()], warnings }
+  return { rows: [...first.values()], duplicates }
 }
 
 /** Compare the desired state with what OpenProject shows and decide, row by row, what to do. Pure. */
 export const plan = (input: PlanInput): Plan => {
   const statuses = makeStatusIndex(input.observed.statuses)
-  const { rows, warnings: duplicateWarnings } = firstRowPerWorkPackage(input.desired)
+  const { rows, duplicates } = firstRowPerWorkPackage(input.desired)
   const changes: Array<PlannedChange> = []
   const inSync: Array<InSyncItem> = []
   const blockedItems: Array<BlockedItem> = []
@@ -141,17 +148,21 @@ export const plan = (input: PlanInput): Plan => {
     else if (verdict._tag === "InSync") inSync.push(verdict.item)
     else blockedItems.push(verdict.item)
   }
-  const skipped = [...input.desired.skipped].sort(byPosition).map(
-    (s) =>
-      new SkippedItem({
-        reason: s.reason,
-        message: s.message,
-        line: s.line,
-        column: s.column,
-        ...(s.workPackageId === undefined ? {} : { workPackageId: s.workPackageId })
-      })
-  )
-  const skipWarnings = skipped.map((s) => `${input.desired.file}:${s.line}: ${s.message}`)
+  const skipped = [
+    ...input.desired.skipped.map(
+      (s) =>
+        new SkippedItem({
+          reason: s.reason,
+          message: s.message,
+          line: s.line,
+          column: s.column,
+          ...(s.workPackageId === undefined ? {} : { workPackageId: s.workPackageId })
+        })
+    ),
+    ...duplicates
+  ].sort(byPosition)
+  // One path for every warning: each skipped row (the reader's and the duplicates) is one, in source order.
+  const warnings = skipped.map((s) => `${input.desired.file}:${s.line}: ${s.message}`)
   return new Plan({
     formatVersion: PLAN_FORMAT_VERSION,
     createdAt: input.createdAt,
@@ -168,7 +179,7 @@ export const plan = (input: PlanInput): Plan => {
     inSync,
     skipped,
     blocked: blockedItems,
-    warnings: [...skipWarnings, ...duplicateWarnings]
+    warnings
   })
 }
 

@@ -334,10 +334,17 @@ describe("the Status column", () => {
 })
 
 describe("duplicate work packages", () => {
-  it("keeps the first of rows asking for the same state", () => {
+  it("keeps the first of rows asking for the same state, and skips the others with a warning at their line", () => {
     const state = ok(`${HEADER}| A | P | wp#1 | **New** — a |\n| B | P | wp#1 | **new** — b |\n`)
     expect(state.rows.map((r) => [r.line, r.label])).toEqual([[3, "A"]])
-    expect(state.skipped).toEqual([])
+    expect(state.skipped.map((s) => [s.reason, s.line, s.workPackageId, s.message])).toEqual([
+      [
+        "DuplicateRow",
+        4,
+        1,
+        "wp#1 is already listed at line 3; planned once from that row. Keep one row per work package."
+      ]
+    ])
   })
 
   it("fails with ConflictingRows naming every line of every conflict", () => {

@@ -68,7 +68,8 @@ describe("planAnnotations", () => {
       summary: new ApplySummary({ applied: 1, unchanged: 0, failed: 1, stale: 0, skipped: 0, blocked: 0 }),
       results: [result(44, "applied"), result(46, "failed")],
       skipped: [],
-      blocked: []
+      blocked: [],
+      warnings: []
     })
     expect(applyAnnotations(report, "plan.md")).toEqual([
       "::error file=plan.md,line=16,title=op-reconcile%3A wp#46 In progress → New failed::Status is invalid%0Arunbook §7"

@@ -142,6 +142,9 @@ describe("plan", () => {
     expect(result.warnings).toEqual([
       `${FILE}:31: wp#7 is already listed at line 17; planned once from that row. Keep one row per work package.`
     ])
+    // the later row is skipped as a duplicate, so it reaches every output the way a skipped row does
+    expect(result.skipped).toEqual([expect.objectContaining({ reason: "DuplicateRow", line: 31, workPackageId: 7 })])
+    expect(result.summary.skipped).toBe(1)
   })
 })
 

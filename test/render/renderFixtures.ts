@@ -110,7 +110,8 @@ export const makeReport = (
     }),
     results,
     skipped: skippedItems,
-    blocked
+    blocked,
+    warnings: skippedItems.map((s) => `${SOURCE.path}:${s.line}: ${s.message}`)
   })
 }
 

@@ -99,7 +99,7 @@ const apply = (o: ReconcileOptions) =>
       runUrl: github.runUrl
     }
     const report = yield* reconciler.apply(request)
-    yield* printWarnings(report.skipped.map((row) => `${report.source.path}:${row.line}: ${row.message}`))
+    yield* printWarnings(report.warnings)
     yield* printReport(report, o)
     yield* publishApplyToActions(report, o.source, Option.getOrUndefined(o.out))
     // An apply that leaves OpenProject short of the plan must fail the job, or an hourly run would stay green
