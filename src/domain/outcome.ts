@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { BlockedItem, PlanSource, SkippedItem } from "./plan.js"
+import { BlockedItem, PlannedChange, PlanSource, SkippedItem } from "./plan.js"
 
 export const Outcome = Schema.Literal("applied", "unchanged", "failed", "stale")
 export type Outcome = typeof Outcome.Type
@@ -32,7 +32,9 @@ export class ApplySummary extends Schema.Class<ApplySummary>("ApplySummary")({
   failed: Schema.Int,
   stale: Schema.Int,
   skipped: Schema.Int,
-  blocked: Schema.Int
+  blocked: Schema.Int,
+  /** Edits made in OpenProject that the apply left in place (self-heal off). */
+  drift: Schema.optionalWith(Schema.Int, { default: () => 0 })
 }) {}
 
 export class ApplyReport extends Schema.Class<ApplyReport>("ApplyReport")({
@@ -44,7 +46,11 @@ export class ApplyReport extends Schema.Class<ApplyReport>("ApplyReport")({
   skipped: Schema.Array(SkippedItem),
   blocked: Schema.Array(BlockedItem),
   /** The plan's warnings (`FILE:LINE: …`), so that an apply says what its plan said. */
-  warnings: Schema.Array(Schema.String)
+  warnings: Schema.Array(Schema.String),
+  /** The plan's drift (self-heal off): edits made in OpenProject, reported and not written. */
+  drift: Schema.optionalWith(Schema.Array(PlannedChange), { default: () => [] }),
+  /** The plan's time, which "2h ago" in the drift is said against (as in the plan's own renders). */
+  planCreatedAt: Schema.optional(Schema.String)
 }) {}
 
 /** The apply report as JSON text, pretty-printed like the plan (`--apply --format json`, `--out`). */

@@ -1,5 +1,5 @@
 import type { ApplyReport } from "../domain/outcome.js"
-import type { BlockedItem, Plan, SkippedItem } from "../domain/plan.js"
+import type { BlockedItem, Plan, PlannedChange, SkippedItem } from "../domain/plan.js"
 import { causePhrase, driftPhrase } from "../drift/explain.js"
 import { checkNotes, refusedChanges, stops } from "../render/workflowNotes.js"
 import { type Annotation, annotation } from "./annotations.js"
@@ -23,17 +23,7 @@ export const planAnnotations = (plan: Plan, file: string): ReadonlyArray<string>
     })
   ),
   ...blockedAnnotations(plan.blocked, file),
-  // Self-heal off: someone's edit in OpenProject that the run leaves, on the row that asks otherwise.
-  ...plan.drift.map((item) =>
-    annotation({
-      level: "notice",
-      file,
-      line: item.line,
-      col: item.column,
-      title: `op-reconcile: wp#${item.workPackageId} drift`,
-      message: `${item.from} in OpenProject, ${item.to} in the plan: ${driftPhrase(item, plan.createdAt)}.`
-    })
-  ),
+  ...driftAnnotations(plan.drift, plan.createdAt, file),
   // Self-heal on: tell, before it happens, whose edit the next apply reverts.
   ...plan.changes
     .filter((c) => c.cause === "edited-in-openproject" || c.cause === "both-changed")
@@ -65,6 +55,19 @@ const skippedAnnotations = (skipped: ReadonlyArray<SkippedItem>, file: string): 
     })
   )
 
+/** Self-heal off: someone's edit in OpenProject that the run leaves, on the row that asks otherwise. */
+const driftAnnotations = (drift: ReadonlyArray<PlannedChange>, now: string, file: string): ReadonlyArray<string> =>
+  drift.map((item) =>
+    annotation({
+      level: "notice",
+      file,
+      line: item.line,
+      col: item.column,
+      title: `op-reconcile: wp#${item.workPackageId} drift`,
+      message: `${item.from} in OpenProject, ${item.to} in the plan: ${driftPhrase(item, now)}.`
+    })
+  )
+
 const blockedAnnotations = (blocked: ReadonlyArray<BlockedItem>, file: string): ReadonlyArray<string> =>
   blocked.map((item) =>
     annotation({
@@ -81,6 +84,7 @@ const blockedAnnotations = (blocked: ReadonlyArray<BlockedItem>, file: string): 
 export const applyAnnotations = (report: ApplyReport, file: string): ReadonlyArray<string> => [
   ...skippedAnnotations(report.skipped, file),
   ...blockedAnnotations(report.blocked, file),
+  ...driftAnnotations(report.drift, report.planCreatedAt ?? "", file),
   ...report.results
     .filter((result) => result.outcome === "failed")
     .map((result) => {

@@ -296,7 +296,9 @@ export const applyPlan = (
       results,
       skipped: plan.skipped,
       blocked: plan.blocked,
-      warnings: plan.warnings
+      warnings: plan.warnings,
+      drift: plan.drift,
+      planCreatedAt: plan.createdAt
     })
   })
 
@@ -317,6 +319,7 @@ const summarize = (results: ReadonlyArray<ChangeResult>, plan: Plan): ApplySumma
     failed: count("failed"),
     stale: count("stale"),
     skipped: plan.skipped.length,
-    blocked: plan.blocked.length
+    blocked: plan.blocked.length,
+    drift: plan.drift.length
   })
 }

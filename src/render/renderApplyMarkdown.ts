@@ -3,7 +3,7 @@ import { leftOutSections } from "./leftOutSections.js"
 import { fitToBudget } from "./markdownBudget.js"
 import { escapeMarkdown } from "./markdownEscape.js"
 import { sourceCell, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
-import { commentHead, DEFAULT_MAX_COMMENT_LENGTH, type MarkdownOptions } from "./renderPlanMarkdown.js"
+import { commentHead, DEFAULT_MAX_COMMENT_LENGTH, driftSection, type MarkdownOptions } from "./renderPlanMarkdown.js"
 import { applySummaryLine } from "./summaryLines.js"
 
 const OUTCOME_CELL: Record<Outcome, string> = {
@@ -44,7 +44,10 @@ export const renderApplyMarkdown = (report: ApplyReport, options: MarkdownOption
       ])
     ),
     moreRowsNote: (n) => `\n… and ${n} more ${n === 1 ? "result" : "results"} (see the JSON report).\n`,
-    sections: leftOutSections(report, report.blocked, report.skipped, "JSON report"),
+    sections: [
+      ...driftSection(report.drift, report.planCreatedAt ?? "", wp, where),
+      ...leftOutSections(report, report.blocked, report.skipped, "JSON report")
+    ],
     maxLength: options.maxLength ?? DEFAULT_MAX_COMMENT_LENGTH
   })
 }

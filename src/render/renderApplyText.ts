@@ -3,7 +3,15 @@ import { oneLine } from "../safeText/oneLine.js"
 import { type Paint, painter, type Tone } from "./ansi.js"
 import { sourceLocation } from "./sourceLocation.js"
 import { applySummaryLine } from "./summaryLines.js"
-import { blockedLines, joinBlocks, type TextOptions, transitionText, widest, wpLabel } from "./textBlocks.js"
+import {
+  blockedLines,
+  driftLines,
+  joinBlocks,
+  type TextOptions,
+  transitionText,
+  widest,
+  wpLabel
+} from "./textBlocks.js"
 
 const OUTCOME_STYLE: Record<Outcome, { readonly mark: string; readonly tone: Tone }> = {
   applied: { mark: "✓", tone: "green" },
@@ -42,13 +50,14 @@ export const renderApplyText = (report: ApplyReport, options: TextOptions): stri
   const paint = painter(options.color)
   const path = report.source.path
   const widths = {
-    id: widest([...report.results, ...report.blocked].map((r) => wpLabel(r.workPackageId))),
+    id: widest([...report.results, ...report.drift, ...report.blocked].map((r) => wpLabel(r.workPackageId))),
     transition: widest(report.results.map(resultTransition))
   }
   return joinBlocks([
     report.results.length === 0
       ? ["Nothing to apply."]
       : report.results.flatMap((r) => resultLines(r, path, paint, widths)),
+    driftLines(path, report.drift, report.planCreatedAt ?? "", paint, widths.id),
     blockedLines(path, report.blocked, paint, widths.id),
     [paint("bold", applySummaryLine(report.summary))]
   ])

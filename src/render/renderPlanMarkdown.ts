@@ -25,20 +25,21 @@ export const commentHead = (options: MarkdownOptions, summaryLine: string): stri
  * Edits made in OpenProject that the run leaves (self-heal off): shown open, not folded, so the people who
  * made them see that op-reconcile noticed and did not revert them.
  */
-const driftSection = (
-  plan: Plan,
+export const driftSection = (
+  drift: ReadonlyArray<PlannedChange>,
+  now: string,
   wp: (id: number) => string,
   where: (line: number) => string
 ): ReadonlyArray<FoldableSection> => {
-  if (plan.drift.length === 0) return []
-  const title = `**${plan.drift.length} edited in OpenProject, left as drift (self-heal off)**\n\n`
-  const rows = plan.drift.map((d) =>
+  if (drift.length === 0) return []
+  const title = `**${drift.length} edited in OpenProject, left as drift (self-heal off)**\n\n`
+  const rows = drift.map((d) =>
     tableRow([
       wp(d.workPackageId),
       escapeMarkdown(d.subject),
       escapeMarkdown(d.from),
       escapeMarkdown(d.to),
-      escapeMarkdown(driftPhrase(d, plan.createdAt)),
+      escapeMarkdown(driftPhrase(d, now)),
       where(d.line)
     ])
   )
@@ -94,7 +95,7 @@ export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string
     ),
     moreRowsNote: (n) => `\n… and ${n} more ${n === 1 ? "change" : "changes"} (see the JSON plan).\n`,
     sections: [
-      ...driftSection(plan, wp, where),
+      ...driftSection(plan.drift, plan.createdAt, wp, where),
       ...leftOutSections(plan, plan.blocked, plan.skipped, "JSON plan"),
       ...detailsSection(
         `${plan.inSync.length} in sync`,

@@ -1,10 +1,10 @@
 import type { Plan, PlannedChange } from "../domain/plan.js"
-import { causePhrase, driftPhrase } from "../drift/explain.js"
+import { causePhrase } from "../drift/explain.js"
 import { oneLine } from "../safeText/oneLine.js"
 import { painter } from "./ansi.js"
 import { sourceLocation } from "./sourceLocation.js"
 import { planSummaryLine } from "./summaryLines.js"
-import { blockedLines, joinBlocks, type TextOptions, widest, wpLabel } from "./textBlocks.js"
+import { blockedLines, driftLines, joinBlocks, type TextOptions, widest, wpLabel } from "./textBlocks.js"
 import { checkNotes, isRefused, refusalSummary, stops } from "./workflowNotes.js"
 
 /**
@@ -29,18 +29,7 @@ export const renderPlanText = (plan: Plan, options: TextOptions): string => {
       paint("dim", oneLine(c.subject)),
     ...checkNotes(c).map((note) => `    ${isRefused(c) ? paint("red", oneLine(note)) : oneLine(note)}`)
   ])
-  const drift =
-    plan.drift.length === 0
-      ? []
-      : [
-          paint("bold", "Drift: edited in OpenProject since op-reconcile set them, left as they are (self-heal off):"),
-          ...plan.drift.map(
-            (d) =>
-              `${paint("cyan", "≠")} ${paint("bold", wpLabel(d.workPackageId).padEnd(idWidth))}  ` +
-              `${oneLine(d.from)} (the plan says ${oneLine(d.to)})  ${oneLine(driftPhrase(d, plan.createdAt))}  ` +
-              `(${sourceLocation(plan.source.path, d.line)})  ${paint("dim", oneLine(d.subject))}`
-          )
-        ]
+  const drift = driftLines(plan.source.path, plan.drift, plan.createdAt, paint, idWidth)
   const refusals = refusalSummary(plan)
   return joinBlocks([
     changes,

@@ -26,5 +26,6 @@ export const planSummaryLine = (s: PlanSummary): string => {
 export const applySummaryLine = (s: ApplySummary): string => {
   const line = `Apply: ${s.applied} applied, ${s.unchanged} unchanged, ${s.failed} failed, ${s.stale} stale.`
   const rest = notAttempted(s.skipped, s.blocked)
-  return rest.length === 0 ? line : `${line} Not attempted: ${rest.join(", ")}.`
+  const withRest = rest.length === 0 ? line : `${line} Not attempted: ${rest.join(", ")}.`
+  return s.drift > 0 ? `${withRest} Left as drift (self-heal off): ${s.drift} edited in OpenProject.` : withRest
 }

@@ -1,4 +1,5 @@
-import type { BlockedItem } from "../domain/plan.js"
+import type { BlockedItem, PlannedChange } from "../domain/plan.js"
+import { driftPhrase } from "../drift/explain.js"
 import { oneLine } from "../safeText/oneLine.js"
 import type { Paint } from "./ansi.js"
 import { sourceLocation } from "./sourceLocation.js"
@@ -27,6 +28,26 @@ export const blockedLines = (
       `blocked → ${oneLine(b.state)}  (${sourceLocation(path, b.line)})`,
     `    ${oneLine(b.message)}`
   ])
+
+/** Edits made in OpenProject that are left in place (self-heal off); `now` is the plan's time. */
+export const driftLines = (
+  path: string,
+  drift: ReadonlyArray<PlannedChange>,
+  now: string,
+  paint: Paint,
+  idWidth: number
+): ReadonlyArray<string> =>
+  drift.length === 0
+    ? []
+    : [
+        paint("bold", "Drift: edited in OpenProject since op-reconcile set them, left as they are (self-heal off):"),
+        ...drift.map(
+          (d) =>
+            `${paint("cyan", "≠")} ${paint("bold", wpLabel(d.workPackageId).padEnd(idWidth))}  ` +
+            `${oneLine(d.from)} (the plan says ${oneLine(d.to)})  ${oneLine(driftPhrase(d, now))}  ` +
+            `(${sourceLocation(path, d.line)})  ${paint("dim", oneLine(d.subject))}`
+        )
+      ]
 
 /** Blank-line-separated blocks, empty ones left out, ending in a newline. */
 export const joinBlocks = (blocks: ReadonlyArray<ReadonlyArray<string>>): string =>

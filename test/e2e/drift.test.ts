@@ -32,7 +32,16 @@ const PlanWithCauses = Schema.parseJson(
   })
 )
 const ApplyResults = Schema.parseJson(
-  Schema.Struct({ results: Schema.Array(Schema.Struct({ workPackageId: Schema.Number, outcome: Schema.String })) })
+  Schema.Struct({
+    results: Schema.Array(Schema.Struct({ workPackageId: Schema.Number, outcome: Schema.String })),
+    drift: Schema.optionalWith(
+      Schema.Array(
+        Schema.Struct({ workPackageId: Schema.Number, cause: Schema.String, changedBy: Schema.optional(Schema.String) })
+      ),
+      { default: () => [] }
+    ),
+    summary: Schema.Struct({ drift: Schema.optional(Schema.Number) })
+  })
 )
 
 /** A person moves a work package in OpenProject with their own key: one GET for the lockVersion, one PATCH. */
@@ -192,11 +201,21 @@ describe("the cause of each change (built CLI against the sandbox)", () => {
           [2, "applied"],
           [3, "applied"]
         ])
+        // The apply says what it left, as the plan did: the edit, who made it, and that it was not written.
+        expect(report.drift.map((d) => [d.workPackageId, d.cause, d.changedBy])).toEqual([
+          [1, "edited-in-openproject", "Pat Operator"]
+        ])
+        expect(report.summary.drift).toBe(1)
         const writes = (yield* s.writes).map((w) => `${w.method} ${w.path}`)
         expect(writes.filter((w) => w.includes("/work_packages/1"))).toEqual([])
         expect((yield* s.sandbox.workPackage(1))?.status).toBe("In testing")
         expect((yield* s.sandbox.workPackage(2))?.status).toBe("Specified")
         expect((yield* s.sandbox.workPackage(3))?.status).toBe("Closed")
+
+        const again = yield* s.reconcile("--apply", "--no-self-heal")
+        expect(again.code).toBe(0)
+        expect(again.stdout).toMatch(/^≠ wp#1\s+In testing \(the plan says In progress\)\s+edited by Pat Operator/m)
+        expect(again.stdout).toContain("Left as drift (self-heal off): 1 edited in OpenProject.")
       }),
     SEVERAL_RUNS
   )

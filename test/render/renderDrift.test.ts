@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest"
+import { ApplyReport, ApplySummary } from "../../src/domain/outcome.js"
 import { Plan, PlannedChange, PlanSummary } from "../../src/domain/plan.js"
-import { planAnnotations } from "../../src/github/planAnnotations.js"
+import { applyAnnotations, planAnnotations } from "../../src/github/planAnnotations.js"
+import { renderApplyMarkdown } from "../../src/render/renderApplyMarkdown.js"
+import { renderApplyText } from "../../src/render/renderApplyText.js"
 import { renderPlanMarkdown } from "../../src/render/renderPlanMarkdown.js"
 import { renderPlanText } from "../../src/render/renderPlanText.js"
 import { planOf } from "../reconcile/selfHealFixtures.js"
@@ -58,5 +61,33 @@ describe("drift and causes in every render", () => {
     expect(reverting.some((l) => l.startsWith("::warning file=PLAN.md,line=79") && l.includes("reverts an edit"))).toBe(
       true
     )
+  })
+
+  it("an apply reports the drift it left, in text, markdown and annotations, as its plan did", () => {
+    const report = new ApplyReport({
+      formatVersion: 1,
+      source: withDrift.source,
+      openProjectUrl: withDrift.openProjectUrl,
+      summary: new ApplySummary({ applied: 0, unchanged: 0, failed: 0, stale: 0, skipped: 0, blocked: 0, drift: 1 }),
+      results: [],
+      skipped: [],
+      blocked: [],
+      warnings: [],
+      drift: [edited],
+      planCreatedAt: withDrift.createdAt
+    })
+    const text = renderApplyText(report, { color: false })
+    expect(text).toContain(
+      "≠ wp#43  In testing (the plan says In progress)  edited by Pat <b>Operator</b>, 2h ago; left as it is"
+    )
+    expect(text).toContain("Left as drift (self-heal off): 1 edited in OpenProject.")
+    const md = renderApplyMarkdown(report, { marker: "PLAN.md" })
+    expect(md).toContain("**1 edited in OpenProject, left as drift (self-heal off)**")
+    expect(md).not.toContain("<b>")
+    expect(
+      applyAnnotations(report, "PLAN.md").some(
+        (l) => l.startsWith("::notice file=PLAN.md,line=79") && l.includes("drift")
+      )
+    ).toBe(true)
   })
 })
