@@ -79,6 +79,64 @@ export const OpenProjectSection = Schema.Struct({
   ...expectingShape("a map with url")
 })
 
+/** The statuses a route passes through, in order (OpenProject's names). */
+const RouteVia = Schema.Array(text("an OpenProject status name"))
+  .annotations(expectingShape("a list of OpenProject status names to pass through, e.g. [In progress]"))
+  .pipe(Schema.minItems(1))
+  .annotations({
+    description: "The statuses to pass through, in order, with OpenProject's names (e.g. [In progress]).",
+    ...expectingShape("at least one status to pass through, e.g. [In progress]")
+  })
+
+/** What is wrong with one value under `routes:`, in the user's terms (the union's own words say little). */
+const viaProblem = (value: unknown): string | undefined => {
+  if (!Array.isArray(value)) return undefined
+  if (value.length === 0) return "expected at least one status to pass through, e.g. [In progress]"
+  const bad = value.find((name) => typeof name !== "string" || name === "")
+  return bad === undefined ? undefined : `expected status names (text), not ${JSON.stringify(bad)}`
+}
+
+const routeValueProblem = (value: unknown): string => {
+  const inList = viaProblem(value)
+  if (inList !== undefined) return inList
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    for (const [key, via] of Object.entries(value)) {
+      const problem = Array.isArray(via)
+        ? viaProblem(via)
+        : "expected a list of statuses to pass through, e.g. [In progress]"
+      if (problem !== undefined) return `${JSON.stringify(key)}: ${problem}`
+    }
+  }
+  return 'expected a list of statuses to pass through, e.g. [In progress], or a type\'s routes, e.g. { "New -> Closed": [In progress] }'
+}
+
+/** `"From -> To": [Via, …]` entries. */
+const RouteEntries = Schema.Record({ key: Schema.String, value: RouteVia }).annotations({
+  description: 'Routes for one work package type: "From -> To": [Via, …].',
+  ...expectingShape('a map of routes, e.g. { "New -> Closed": [In progress] }')
+})
+
+/**
+ * Where OpenProject's workflow refuses a transition, the statuses to pass through (README, "OpenProject's
+ * workflow"); under a type's name, for that type only. The keys' "From -> To" form is checked after decoding
+ * (config/configRoutes.ts), at the key's line.
+ */
+export const RoutesMap = Schema.Record({
+  key: Schema.String,
+  value: Schema.Union(RouteVia, RouteEntries).annotations({
+    description:
+      "A route, \"From -> To\": [Via, …], or under a work package type's name that type's own routes " +
+      '(e.g. Task: { "New -> Closed": [In progress] }).',
+    message: (issue) => ({ message: routeValueProblem(issue.actual), override: true })
+  })
+}).annotations({
+  description:
+    "Where OpenProject's workflow refuses a transition, the statuses to pass through, with OpenProject's status " +
+    'names: "New -> Closed": [In progress]; under a type\'s name for that type only (Task: { … }). A change is ' +
+    "routed only when the workflow check finds its direct transition refused.",
+  ...expectingShape('a map of routes, e.g. { "New -> Closed": [In progress] }')
+})
+
 export const ConfigFile = Schema.Struct({
   version: Schema.Literal(1).annotations({
     description: "The config format; 1 is the only one so far.",
@@ -93,6 +151,7 @@ export const ConfigFile = Schema.Struct({
       ...expectingShape("a list of words, e.g. [ABANDONED, LOCKED, KEEP_AVAILABLE]")
     })
   ),
+  routes: optional(RoutesMap),
   maxChanges: optional(
     Schema.Int.pipe(Schema.nonNegative()).annotations({
       description:

@@ -1,5 +1,6 @@
 import type { TableSpec } from "../desired/TableSpec.js"
 import type { Vocabulary } from "../domain/vocabulary.js"
+import type { Route } from "../workflow/routes.js"
 
 /** One plan document of a run, with how to read it and what its words mean. */
 export interface PlanSpec {
@@ -22,6 +23,8 @@ export interface RunConfig {
   readonly sha256: string
   readonly openProjectUrl?: string
   readonly maxChanges?: number
+  /** `routes:`, checked: where the workflow refuses a transition, the statuses to pass through. */
+  readonly routes: ReadonlyArray<Route>
   /** In the config's order; a glob's matches in path order. */
   readonly plans: ReadonlyArray<PlanSpec>
 }

@@ -4,6 +4,7 @@ import { Effect, Either } from "effect"
 import { checkTableSpec, DEFAULT_TABLE_SPEC, type TableSpec } from "../desired/TableSpec.js"
 import { makeVocabulary } from "../domain/vocabulary.js"
 import type { ConfigFile } from "./ConfigFile.js"
+import { routesOfConfig } from "./configRoutes.js"
 import { ConfigInvalid, ConfigProblem, ConfigUnreadable } from "./errors.js"
 import { expandSource } from "./expandSources.js"
 import { type ParsedConfig, parseConfig } from "./parseConfig.js"
@@ -107,13 +108,16 @@ export const loadConfig = (
     })
     const parsed = yield* parseConfig(text, file)
     const configDir = path.dirname(file)
-    const { plans, problems } = yield* resolvePlans(parsed, configDir === "." ? "" : configDir)
-    if (problems.length > 0) return yield* new ConfigInvalid({ file, problems })
     const { config } = parsed
+    const resolved = yield* resolvePlans(parsed, configDir === "." ? "" : configDir)
+    const routes = routesOfConfig(config.routes, parsed.positionOf)
+    const problems = [...resolved.problems, ...routes.problems].sort((a, b) => a.line - b.line || a.column - b.column)
+    if (problems.length > 0) return yield* new ConfigInvalid({ file, problems })
     return {
       file,
       sha256: createHash("sha256").update(bytes).digest("hex"),
-      plans,
+      plans: resolved.plans,
+      routes: routes.routes,
       ...(config.openproject?.url === undefined ? {} : { openProjectUrl: config.openproject.url }),
       ...(config.maxChanges === undefined ? {} : { maxChanges: config.maxChanges })
     }

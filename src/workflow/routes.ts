@@ -74,29 +74,6 @@ export const routeFromConfigEntry = (
   return validateRoute({ from, to, via, ...(type === undefined ? {} : { type }) }, where)
 }
 
-/**
- * The config's `routes:` value: `{ "New -> Closed": [In progress] }`, and per type
- * `{ Task: { "New -> Closed": [In progress] } }`; both may be mixed. The YAML is decoded by the config's own
- * schema into this shape first.
- */
-export const RoutesConfig = Schema.Record({
-  key: Schema.String,
-  value: Schema.Union(
-    Schema.Array(Schema.String),
-    Schema.Record({ key: Schema.String, value: Schema.Array(Schema.String) })
-  )
-})
-export type RoutesConfig = typeof RoutesConfig.Type
-
-export const routesFromConfig = (config: RoutesConfig): Either.Either<ReadonlyArray<Route>, InvalidRoute> =>
-  Either.all(
-    Object.entries(config).flatMap(([key, value]) =>
-      Array.isArray(value)
-        ? [routeFromConfigEntry(key, value)]
-        : Object.entries(value).map(([typedKey, via]) => routeFromConfigEntry(typedKey, via, key))
-    )
-  )
-
 /** Routes looked up by (type, from, to); a route for the work package's type wins over one for every type. */
 export interface RouteTable {
   readonly size: number
@@ -131,10 +108,24 @@ export const makeRouteTable = (routes: ReadonlyArray<Route>): Either.Either<Rout
 
 export const emptyRouteTable: RouteTable = { size: 0, lookup: () => undefined }
 
+/** `first`'s routes, and `then`'s for transitions `first` does not route: a --route wins over the config's. */
+export const preferring = (first: RouteTable, then: RouteTable): RouteTable => ({
+  size: first.size + then.size,
+  lookup: (from, to, type) => first.lookup(from, to, type) ?? then.lookup(from, to, type)
+})
+
 /** The flag that would route this transition, for remedies: `--route "New->Closed=In progress"`. */
 export const routeFlagFor = (from: string, to: string, via: ReadonlyArray<string>): string =>
   `--route ${JSON.stringify(`${from}->${to}=${via.join(",")}`)}`
 
+/** A status name as a YAML flow item: bare when plain words, quoted when YAML would read it otherwise. */
+const yamlName = (name: string): string =>
+  /^\p{L}[\p{L}\p{N} _.-]*$/u.test(name) &&
+  !/^(true|false|null|yes|no|on|off)$/i.test(name.trim()) &&
+  name === name.trim()
+    ? name
+    : JSON.stringify(name)
+
 /** The config line that would route it: `routes: { "New -> Closed": [In progress] }`. */
 export const routeConfigLineFor = (from: string, to: string, via: ReadonlyArray<string>): string =>
-  `routes: { ${JSON.stringify(`${from} -> ${to}`)}: [${via.join(", ")}] }`
+  `routes: { ${JSON.stringify(`${from} -> ${to}`)}: [${via.map(yamlName).join(", ")}] }`

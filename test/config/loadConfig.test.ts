@@ -110,4 +110,48 @@ describe("loadConfig", () => {
       expect(typed.message).toContain("Check the --config path")
     }).pipe(Effect.provide(NodeContext.layer))
   )
+  it.scoped("reports every route that cannot mean anything at its line, together with the other problems", () =>
+    Effect.gen(function* () {
+      const dir = yield* tree({
+        "op-reconcile.yml": [
+          "version: 1",
+          "routes:",
+          '  "New to Closed": [In progress]',
+          "  Task:",
+          '    "New -> New": [In progress]',
+          '  "New -> Closed": [In progress]',
+          '  "new->closed": [On hold]',
+          '  "Closed -> New": [In progress, Closed]',
+          "plans:",
+          "  - source: MISSING.md",
+          ""
+        ].join("\n")
+      })
+      const error = yield* Effect.flip(loadConfig(`${dir}/op-reconcile.yml`))
+      const shape =
+        'write a route as "From -> To": [Via, …] with OpenProject\'s status names, e.g. "New -> Closed": [In progress], or under a type\'s name for that type only'
+      expect(problemsOf(error)).toEqual([
+        `3:20: routes: "New to Closed": the key is not of the form "From -> To"; ${shape}`,
+        `5:19: routes: Task: "New -> New": it starts and ends at "New"; ${shape}`,
+        "7:18: the route new -> closed: it is given twice, through In progress and through On hold; keep one of them",
+        `8:20: routes: "Closed -> New": it passes through the same status twice; ${shape}`,
+        expect.stringMatching(/^10:13: the plan MISSING\.md cannot be read/)
+      ])
+    }).pipe(Effect.provide(NodeContext.layer))
+  )
+
+  it.scoped("hands the run its routes, per type where written so", () =>
+    Effect.gen(function* () {
+      const dir = yield* tree({
+        "op-reconcile.yml":
+          'version: 1\nroutes:\n  "New -> Closed": [In progress]\n  Bug: { "New -> Closed": [In progress, In testing] }\nplans: [{ source: PLAN.md }]\n',
+        "PLAN.md": ""
+      })
+      const config = yield* loadConfig(`${dir}/op-reconcile.yml`)
+      expect(config.routes).toEqual([
+        { from: "New", to: "Closed", via: ["In progress"] },
+        { from: "New", to: "Closed", via: ["In progress", "In testing"], type: "Bug" }
+      ])
+    }).pipe(Effect.provide(NodeContext.layer))
+  )
 })

@@ -82,7 +82,7 @@ describe("parseConfig", () => {
 
   it("lists the keys when nothing known is close", () => {
     expect(problems("version: 1\nplans: [{ source: a.md }]\ncolour: red\n")).toEqual([
-      "3:1: unknown key `colour:`; the keys here are: version, openproject, states, qualifiers, maxChanges, plans"
+      "3:1: unknown key `colour:`; the keys here are: version, openproject, states, qualifiers, routes, maxChanges, plans"
     ])
   })
 
@@ -168,6 +168,31 @@ describe("parseConfig", () => {
       "team/op-reconcile.yml:1:10: version: expected version: 1 (the only config format so far)",
       "team/op-reconcile.yml:2:1: unknown key `plan:`; did you mean `plans:`?",
       "team/op-reconcile.yml:3:13: maxChanges: expected a whole number of 0 or more"
+    ])
+  })
+  it("decodes routes: for every type and per type, and refuses a value that is not a list of statuses, at its line", () => {
+    const parsed = config(
+      'version: 1\nroutes:\n  "New -> Closed": [In progress]\n  Task:\n    "New -> Rejected": [On hold]\nplans: [{ source: a.md }]\n'
+    )
+    expect(parsed.config.routes).toEqual({ "New -> Closed": ["In progress"], Task: { "New -> Rejected": ["On hold"] } })
+    const inConfig = (routes: string) => `version: 1\nroutes:\n${routes}\nplans: [{ source: a.md }]\n`
+    expect(problems(inConfig('  "New -> Closed": In progress'))).toEqual([
+      `3:20: routes.New -> Closed: expected a list of statuses to pass through, e.g. [In progress], or a type's routes, e.g. { "New -> Closed": [In progress] }`
+    ])
+    expect(problems(inConfig('  "New -> Closed": []'))).toEqual([
+      "3:20: routes.New -> Closed: expected at least one status to pass through, e.g. [In progress]"
+    ])
+    expect(problems(inConfig('  "New -> Closed": [In progress, 3]'))).toEqual([
+      "3:20: routes.New -> Closed: expected status names (text), not 3"
+    ])
+    expect(problems(inConfig('  Task:\n    "New -> Closed": x'))).toEqual([
+      '4:5: routes.Task: "New -> Closed": expected a list of statuses to pass through, e.g. [In progress]'
+    ])
+    expect(problems("version: 1\nroutes: [New, Closed]\nplans: [{ source: a.md }]\n")).toEqual([
+      '2:9: routes: expected a map of routes, e.g. { "New -> Closed": [In progress] }'
+    ])
+    expect(problems("version: 1\nroute: {}\nplans: [{ source: a.md }]\n")).toEqual([
+      "2:1: unknown key `route:`; did you mean `routes:`?"
     ])
   })
 })

@@ -1,13 +1,15 @@
 import { fc, test } from "@fast-check/vitest"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
+import { routesOfConfig } from "../../src/config/configRoutes.js"
+import { parseConfig } from "../../src/config/parseConfig.js"
 import {
   makeRouteTable,
   parseRouteFlag,
+  preferring,
   routeConfigLineFor,
   routeFlagFor,
-  routeFromConfigEntry,
-  routesFromConfig
+  routeFromConfigEntry
 } from "../../src/workflow/routes.js"
 
 const problem = <A>(result: Either.Either<A, { readonly message: string }>) =>
@@ -58,16 +60,16 @@ describe("--route parsing", () => {
 
 describe("routes: in the config", () => {
   it("reads routes for every type and per type", () => {
-    const routes = routesFromConfig({
-      "New -> Closed": ["In progress"],
-      Bug: { "New -> Closed": ["In progress", "In testing"] }
-    })
-    expect(routes).toEqual(
-      Either.right([
-        { from: "New", to: "Closed", via: ["In progress"] },
-        { from: "New", to: "Closed", via: ["In progress", "In testing"], type: "Bug" }
-      ])
+    const at = () => ({ line: 1, column: 1 })
+    const { routes, problems } = routesOfConfig(
+      { "New -> Closed": ["In progress"], Bug: { "New -> Closed": ["In progress", "In testing"] } },
+      at
     )
+    expect(problems).toEqual([])
+    expect(routes).toEqual([
+      { from: "New", to: "Closed", via: ["In progress"] },
+      { from: "New", to: "Closed", via: ["In progress", "In testing"], type: "Bug" }
+    ])
   })
 
   it("names the key it cannot read", () => {
@@ -82,9 +84,43 @@ describe("routes: in the config", () => {
   it("the config line the remedies print is one the config reads", () => {
     expect(routeConfigLineFor("New", "Closed", ["In progress"])).toBe('routes: { "New -> Closed": [In progress] }')
   })
+
+  test.prop([
+    fc.array(
+      fc.oneof(
+        fc.constantFrom("New", "In progress", "Closed", "In Bearbeitung", "true", "null", "42", "a: b", "x, y", "[z]"),
+        fc.string({ minLength: 1, maxLength: 12 }).filter((t) => t.trim() !== "" && !t.includes("->"))
+      ),
+      { minLength: 3, maxLength: 4 }
+    )
+  ])("any remedy line, pasted into a config, reads back as the same route", (names) => {
+    const [from = "", to = "", ...via] = names.map((n) => n.trim().replace(/\s+/g, " "))
+    fc.pre(new Set([from, to, ...via].map((n) => n.toLowerCase().replace(/\s+/g, ""))).size === names.length)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character cannot be on one line
+    fc.pre(!/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test([from, to, ...via].join("")))
+    const line = routeConfigLineFor(from, to, via)
+    const parsed = parseConfig(`version: 1\n${line}\nplans: [{ source: a.md }]\n`, "op-reconcile.yml")
+    if (Either.isLeft(parsed)) throw new Error(`${line}\n${parsed.left.message}`)
+    const read = routesOfConfig(parsed.right.config.routes, parsed.right.positionOf)
+    expect(read.problems).toEqual([])
+    expect(read.routes).toEqual([{ from, to, via }])
+  })
 })
 
 describe("the route table", () => {
+  it("a --route wins over the config's route for the same transition; the config's others stay", () => {
+    const flags = Either.getOrThrow(makeRouteTable([{ from: "New", to: "Closed", via: ["On hold"] }]))
+    const config = Either.getOrThrow(
+      makeRouteTable([
+        { from: "New", to: "Closed", via: ["In progress"] },
+        { from: "New", to: "Rejected", via: ["On hold"] }
+      ])
+    )
+    const table = preferring(flags, config)
+    expect(table.lookup("New", "Closed")?.via).toEqual(["On hold"])
+    expect(table.lookup("New", "Rejected")?.via).toEqual(["On hold"])
+  })
+
   it("looks routes up without regard to case or spacing; a type's own route wins", () => {
     const table = Either.getOrThrow(
       makeRouteTable([
