@@ -124,7 +124,7 @@ const benchApply = (rows: number, desired: DesiredState) =>
           concurrency: APPLY_CONCURRENCY,
           notify: false,
           comment: true,
-          audit: { sourcePath: FILE },
+          audit: {},
           onConflict: "rebase",
           maxConflictRetries: 3
         }).pipe(Effect.provideService(OpenProject, op), Effect.orDie)

@@ -13,9 +13,12 @@ import { renderPlanMarkdown } from "../render/renderPlanMarkdown.js"
 import { oneLine } from "../safeText/oneLine.js"
 import { printWorkflowCommands } from "./safeConsole.js"
 
-/** What one run shows GitHub: annotations on the plan file, a job summary, and the `changes` count. */
+/** Each plan's name (the `source` its items carry) → its path from the current directory. */
+export type PlanPaths = ReadonlyMap<string, string>
+
+/** What one run shows GitHub: annotations on the plans' lines, a job summary, and the `changes` count. */
 interface ActionsReport {
-  readonly annotations: (file: string) => ReadonlyArray<string>
+  readonly annotations: (fileOf: (source: string) => string) => ReadonlyArray<string>
   /** Rendered only inside Actions: a plain terminal run should not pay for markdown it never shows. */
   readonly summary: () => string
   readonly changes: number
@@ -25,42 +28,48 @@ interface ActionsReport {
  * Inside GitHub Actions: annotations on the plan's lines (paths relative to the workspace), the rendered
  * report in the job summary, and the step outputs. Outside Actions this does nothing.
  */
-const publishToActions = (report: ActionsReport, source: string, outPath: string | undefined) =>
+const publishToActions = (report: ActionsReport, paths: PlanPaths, outPath: string | undefined) =>
   Effect.gen(function* () {
     const context = yield* GitHubContext
     if (!context.inActions) return
-    const file = annotationPath(source, process.cwd(), Option.getOrUndefined(context.workspace))
+    const fileOf = (source: string) =>
+      annotationPath(paths.get(source) ?? source, process.cwd(), Option.getOrUndefined(context.workspace))
     // On stderr: the runner reads workflow commands from both streams, and stdout stays the plan (or its JSON).
-    yield* printWorkflowCommands(report.annotations(file))
+    yield* printWorkflowCommands(report.annotations(fileOf))
     yield* appendStepSummary(report.summary())
     yield* setOutputs({ changes: report.changes, ...(outPath === undefined ? {} : { "plan-path": outPath }) })
   })
 
 /** Skipped and blocked rows as annotations, the plan in the summary, `changes` = transitions planned. */
-export const publishPlanToActions = (plan: Plan, source: string, outPath: string | undefined) =>
+export const publishPlanToActions = (plan: Plan, marker: string, paths: PlanPaths, outPath: string | undefined) =>
   publishToActions(
     {
-      annotations: (file) => planAnnotations(plan, file),
-      summary: () => renderPlanMarkdown(plan, { marker: source, title: "op-reconcile plan" }),
+      annotations: (fileOf) => planAnnotations(plan, fileOf),
+      summary: () => renderPlanMarkdown(plan, { marker, title: "op-reconcile plan" }),
       changes: plan.changes.length
     },
-    source,
+    paths,
     outPath
   )
 
 /** Failed items as annotations, the outcomes in the summary, `changes` = transitions applied. */
-export const publishApplyToActions = (report: ApplyReport, source: string, outPath: string | undefined) =>
+export const publishApplyToActions = (
+  report: ApplyReport,
+  marker: string,
+  paths: PlanPaths,
+  outPath: string | undefined
+) =>
   publishToActions(
     {
-      annotations: (file) => applyAnnotations(report, file),
-      summary: () => renderApplyMarkdown(report, { marker: source, title: "op-reconcile apply" }),
+      annotations: (fileOf) => applyAnnotations(report, fileOf),
+      summary: () => renderApplyMarkdown(report, { marker, title: "op-reconcile apply" }),
       changes: report.summary.applied
     },
-    source,
+    paths,
     outPath
   )
 
-/** The plan as the pull request's one sticky comment, keyed by the source file. */
+/** The plan as the pull request's one sticky comment, keyed by the config (or the one plan of --source). */
 export const stickyPlanComment = (plan: Plan, source: string) =>
   postPlanComment({
     marker: source,

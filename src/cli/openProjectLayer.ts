@@ -5,11 +5,12 @@ import { OpenProjectConfig } from "../openproject/OpenProjectConfig.js"
 import type { ConnectionValues } from "./connectionOptions.js"
 
 /** The OpenProject client for one command run; built only when that command runs (so --help needs no key). */
-export const openProjectLayer = (values: ConnectionValues) =>
+export const openProjectLayer = (values: ConnectionValues, fallbackUrl?: string) =>
   OpenProject.Default.pipe(
     Layer.provideMerge(
       OpenProjectConfig.fromEnvWith({
         url: Option.getOrUndefined(values.url),
+        fallbackUrl,
         auth: values.auth,
         requestsPerSecond: values.requestsPerSecond,
         burst: values.burst,

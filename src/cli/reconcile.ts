@@ -4,6 +4,9 @@ import { connectionOptions } from "./connectionOptions.js"
 import { lazy } from "./lazy.js"
 import { sourceOptions } from "./sourceOptions.js"
 
+/** The mass-revert guard when neither --max-changes nor the config's maxChanges is given (runbook §7). */
+export const DEFAULT_MAX_CHANGES = 25
+
 const options = {
   ...sourceOptions,
   dryRun: Options.boolean("dry-run").pipe(
@@ -52,14 +55,14 @@ const options = {
   maxChanges: Options.integer("max-changes").pipe(
     Options.withDescription(
       "Refuse, before any write, to apply a plan with more transitions than this: a guard against mass " +
-        "reverts (default: 25)."
+        `reverts (default: the config's maxChanges, or ${DEFAULT_MAX_CHANGES}).`
     ),
-    Options.withDefault(25),
     Options.mapEffect((n) =>
       n >= 0
         ? Effect.succeed(n)
         : Effect.fail(ValidationError.invalidValue(HelpDoc.p(`--max-changes must be 0 or more, not ${n}.`)))
-    )
+    ),
+    Options.optional
   ),
   notify: Options.boolean("notify").pipe(
     Options.withDescription("Let OpenProject send its notifications for each change (default: off).")

@@ -7,7 +7,19 @@ import { checkTableSpec, DEFAULT_TABLE_SPEC, type TableSpec } from "../desired/T
 export const sourceOption = Options.text("source").pipe(
   Options.withAlias("s"),
   Options.withPseudoName("FILE"),
-  Options.withDescription("The markdown plan whose tracking table is the desired state.")
+  Options.withDescription(
+    "The markdown plan whose tracking table is the desired state (one plan, no config). " +
+      "Without --source and --config, op-reconcile.yml in the current directory is read."
+  ),
+  Options.optional
+)
+
+export const configOption = Options.text("config").pipe(
+  Options.withPseudoName("FILE"),
+  Options.withDescription(
+    "The config naming the plans, their tables and the status names (default: ./op-reconcile.yml)."
+  ),
+  Options.optional
 )
 
 export const headerOption = Options.text("header").pipe(
@@ -69,5 +81,5 @@ export const tableSpecOptions: Options.Options<TableSpec> = Options.all({
   )
 )
 
-/** The options every command that reads a plan shares: `--source` and the table options. */
-export const sourceOptions = { source: sourceOption, tableSpec: tableSpecOptions }
+/** The options every command that reads plans shares: `--source` or `--config`, and the table options. */
+export const sourceOptions = { source: sourceOption, config: configOption, tableSpec: tableSpecOptions }

@@ -17,6 +17,8 @@ export class ChangeResult extends Schema.Class<ChangeResult>("ChangeResult")({
   subject: Schema.String,
   from: Schema.String,
   to: Schema.String,
+  /** The plan document of the change (see PlannedChange.source). */
+  source: Schema.String,
   line: Schema.Int,
   /** A routed change: the statuses it was to set one after the other, the last one `to`. */
   route: Schema.optional(Schema.NonEmptyArray(Schema.String)),
@@ -38,8 +40,9 @@ export class ApplySummary extends Schema.Class<ApplySummary>("ApplySummary")({
 }) {}
 
 export class ApplyReport extends Schema.Class<ApplyReport>("ApplyReport")({
-  formatVersion: Schema.Literal(1),
-  source: PlanSource,
+  formatVersion: Schema.Literal(2),
+  config: Schema.optional(PlanSource),
+  sources: Schema.Array(PlanSource),
   openProjectUrl: Schema.String,
   summary: ApplySummary,
   results: Schema.Array(ChangeResult),

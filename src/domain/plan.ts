@@ -6,9 +6,11 @@ import { SkipReason } from "./desired.js"
  * The plan document: written by `reconcile --dry-run --out`, read back by `reconcile --apply --plan`.
  * One Schema both encodes and decodes it, so what is written is what is read.
  * Bump the format version on any change that an older reader would misread; the reader keeps reading every
- * older version (a field added since is optional in the schema, so an older plan decodes as it was meant).
- * 2: a change may carry `check` (OpenProject's workflow verdict) and `route` (the hops of a routed change); a
- * reader of version 1 would apply a routed change as a direct one, so version 1 readers must refuse it.
+ * older version (savedPlan.ts reads the version first; planV1.ts lifts a version 1 plan to this one).
+ * 2: a run may read several plan documents (a config's plans): the plan names them all in `sources` (and the
+ * config in `config`), and every item names its own in `source`; a change may carry `check` (OpenProject's
+ * workflow verdict) and `route` (the hops of a routed change). A reader of version 1 would apply a routed
+ * change as a direct one and could not tell the plans apart, so version 1 readers must refuse it.
  */
 export const PLAN_FORMAT_VERSION = 2 as const
 
@@ -43,6 +45,12 @@ export const WORKFLOW_CHECK_SKIPPED = "the workflow check was skipped (--no-work
 export const WORKFLOW_CHECK_NOT_PERMITTED =
   "this API key's user may not change the work package (403), and OpenProject's form answers only one who may"
 
+/**
+ * Which plan document an item comes from, next to its `line`: the document's path relative to the
+ * config's directory (for `--source`, the path as given). One run may read several documents.
+ */
+const ItemSource = Schema.String
+
 /** A status transition to make, with the observed lockVersion as its precondition. */
 export class PlannedChange extends Schema.Class<PlannedChange>("PlannedChange")({
   workPackageId: Schema.Int,
@@ -55,6 +63,7 @@ export class PlannedChange extends Schema.Class<PlannedChange>("PlannedChange")(
   toStatusHref: Schema.String,
   /** The lockVersion seen when planning: the write is refused (stale) if it moved. */
   lockVersion: Schema.Int,
+  source: ItemSource,
   line: Schema.Int,
   column: Schema.Int,
   /** Why it needs the change (drift/classify.ts); absent when the history could not be read. */
@@ -81,12 +90,14 @@ export class InSyncItem extends Schema.Class<InSyncItem>("InSyncItem")({
   workPackageId: Schema.Int,
   subject: Schema.String,
   state: Schema.String,
+  source: ItemSource,
   line: Schema.Int
 }) {}
 
 export class SkippedItem extends Schema.Class<SkippedItem>("SkippedItem")({
   reason: SkipReason,
   message: Schema.String,
+  source: ItemSource,
   line: Schema.Int,
   column: Schema.Int,
   workPackageId: Schema.optional(Schema.Int)
@@ -101,6 +112,7 @@ export class BlockedItem extends Schema.Class<BlockedItem>("BlockedItem")({
   state: Schema.String,
   reason: BlockedReason,
   message: Schema.String,
+  source: ItemSource,
   line: Schema.Int,
   column: Schema.Int
 }) {}
@@ -121,16 +133,13 @@ export class PlanSummary extends Schema.Class<PlanSummary>("PlanSummary")({
 }) {}
 
 export class Plan extends Schema.Class<Plan>("Plan")({
-  formatVersion: Schema.Literal(...READABLE_PLAN_FORMAT_VERSIONS).annotations({
-    message: (issue) => ({
-      message:
-        `format version ${JSON.stringify(issue.actual)} is not one this op-reconcile reads ` +
-        `(${READABLE_PLAN_FORMAT_VERSIONS.join(", ")}); make and apply the plan with the same op-reconcile release`,
-      override: true
-    })
-  }),
+  /** Plans of version 1 are read by planV1.ts and lifted to this version (savedPlan.ts reads the version first). */
+  formatVersion: Schema.Literal(PLAN_FORMAT_VERSION),
   createdAt: Schema.String,
-  source: PlanSource,
+  /** The config the run was made from (`--config`), absent for `--source`. */
+  config: Schema.optional(PlanSource),
+  /** Every plan document read, in the config's order, each with the digest of the bytes planned from. */
+  sources: Schema.Array(PlanSource),
   commit: Schema.optional(Schema.String),
   openProjectUrl: Schema.String,
   summary: PlanSummary,

@@ -173,14 +173,21 @@ export class OpenProjectConfig extends Context.Tag("op-reconcile/OpenProjectConf
    * A `url` given here (a command-line flag) wins over OPENPROJECT_URL; the key only comes from the environment.
    */
   static fromEnvWith(
-    tuning: OpenProjectTuning & { readonly url?: string | undefined }
+    tuning: OpenProjectTuning & {
+      readonly url?: string | undefined
+      /** Used when neither `url` nor OPENPROJECT_URL is given (a config's `openproject.url`). */
+      readonly fallbackUrl?: string | undefined
+    }
   ): Layer.Layer<OpenProjectConfig, InvalidConfig> {
     return Layer.effect(
       OpenProjectConfig,
       Effect.gen(function* () {
-        const url = tuning.url ?? (yield* envUrl)
+        const { fallbackUrl, ...rest } = tuning
+        const url =
+          rest.url ??
+          (fallbackUrl === undefined ? yield* envUrl : yield* envUrl.pipe(Effect.orElseSucceed(() => fallbackUrl)))
         const apiKey = yield* envKey
-        return yield* makeSettings({ ...tuning, url, apiKey })
+        return yield* makeSettings({ ...rest, url, apiKey })
       })
     )
   }

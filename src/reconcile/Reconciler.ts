@@ -4,7 +4,8 @@ import { readDesiredState, type SourceDocument } from "../desired/readDesiredSta
 import type { TableSpec } from "../desired/TableSpec.js"
 import type { DesiredStateError } from "../domain/errors.js"
 import type { ApplyReport } from "../domain/outcome.js"
-import { Plan, PlanSource } from "../domain/plan.js"
+import { Plan, type PlannedChange, PlanSource } from "../domain/plan.js"
+import type { Vocabulary } from "../domain/vocabulary.js"
 import type { OutputUnwritable } from "../files/writeFileAtomic.js"
 import type { OpenProjectError } from "../openproject/errors.js"
 import { OpenProject } from "../openproject/OpenProject.js"
@@ -14,12 +15,13 @@ import type { RouteTable } from "../workflow/routes.js"
 import { applyPlan } from "./applyPlan.js"
 import { writeApplyReport } from "./applyReportFile.js"
 import { explainChanges } from "./causes.js"
+import { type ConflictingPlans, checkAcrossPlans } from "./crossPlan.js"
 import { checkApplyGuards, checkMaxChanges, type EmptyTrackingTable, type TooManyChanges } from "./guards.js"
 import { observe } from "./observe.js"
 import { checkOutputPath, type OutputOverwritesInput, type ProtectedPath } from "./outputGuard.js"
-import { plan as computePlan } from "./planner.js"
+import { planDocuments } from "./planner.js"
 import { readSavedPlan, SavedPlanInvalid, writeSavedPlan } from "./savedPlan.js"
-import { checkSavedPlanAgainstDocument, type SavedPlanMismatch } from "./savedPlanCheck.js"
+import { checkSavedPlanAgainstDocument, SavedChangeMismatch, SavedPlanMismatch } from "./savedPlanCheck.js"
 import { applySelfHealPolicy } from "./selfHeal.js"
 import { checkWorkflow, skipWorkflowCheck } from "./workflowCheck.js"
 
@@ -29,19 +31,29 @@ import { checkWorkflow, skipWorkflowCheck } from "./workflowCheck.js"
  * The CLI parses flags, calls this, renders what it returns and turns it into an exit code.
  */
 
-/** A plan document to read: its path (as the user typed it, for messages) and the table to read in it. */
+/**
+ * A plan document to read: where to open it (as the user typed it, for messages), its name in reports
+ * (`source`: relative to the config's directory; the path itself for `--source`), the table to read in it
+ * and what its words mean.
+ */
 export interface PlanDocumentRef {
   readonly path: string
+  readonly source?: string
   readonly tableSpec: TableSpec
+  readonly vocabulary?: Vocabulary
+}
+
+/** The config a run was made from (`--config`), recorded in saved plans. */
+export interface ConfigRef {
+  readonly path: string
+  readonly sha256: string
 }
 
 /** What every run is told. */
 export interface RunRequest {
-  /**
-   * The plan documents the desired state is read from. A list, so that several documents can enter one run;
-   * today a run reads exactly one (`--source`).
-   */
-  readonly documents: readonly [PlanDocumentRef]
+  /** The plan documents the desired state is read from: one for `--source`, a config's plans otherwise. */
+  readonly documents: readonly [PlanDocumentRef, ...Array<PlanDocumentRef>]
+  readonly config?: ConfigRef
   /** Also write the JSON here: the plan on a dry-run, the apply report on an apply. */
   readonly out: Option.Option<string>
   /** The commit the documents are at (recorded in the plan and the audit comments). */
@@ -75,6 +87,7 @@ export interface ApplyRequest extends RunRequest {
 
 export type PlanError =
   | DesiredStateError
+  | ConflictingPlans
   | OpenProjectError
   | SavedPlanInvalid
   | OutputUnwritable
@@ -87,10 +100,19 @@ export const MAX_CONFLICT_RETRIES = 3
 /** Every file the run reads: what `out` must not resolve to. */
 const inputsOf = (request: RunRequest, savedPlan: Option.Option<string>): ReadonlyArray<ProtectedPath> => [
   ...request.documents.map((d) => ({ path: d.path, role: "the plan document" })),
+  ...(request.config === undefined ? [] : [{ path: request.config.path, role: "the config" }]),
   ...Option.toArray(savedPlan).map((path) => ({ path, role: "the saved plan" }))
 ]
 
-const sourceOf = (doc: SourceDocument, path: string) => new PlanSource({ path, sha256: doc.sha256 })
+const nameOf = (ref: PlanDocumentRef): string => ref.source ?? ref.path
+
+const sourceOf = (ref: PlanDocumentRef, doc: SourceDocument) =>
+  new PlanSource({ path: nameOf(ref), sha256: doc.sha256 })
+
+interface ReadDocument {
+  readonly ref: PlanDocumentRef
+  readonly doc: SourceDocument
+}
 
 export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Reconciler", {
   effect: Effect.gen(function* () {
@@ -107,31 +129,46 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
         onSome: (out) => checkOutputPath(out, inputsOf(request, savedPlan)).pipe(withServices)
       })
 
-    const readDocument = (request: RunRequest) => {
-      const [ref] = request.documents
-      return readDesiredState(ref.path, ref.tableSpec).pipe(
-        Effect.map((doc) => ({ ref, doc })),
-        withServices
-      )
-    }
+    /**
+     * Every document, read and checked against the others before anything is read from OpenProject: a
+     * work package asked for in different states by two plans stops the run here.
+     */
+    const readDocuments = (
+      request: RunRequest
+    ): Effect.Effect<ReadonlyArray<ReadDocument>, DesiredStateError | ConflictingPlans> =>
+      Effect.gen(function* () {
+        const read = yield* Effect.forEach(request.documents, (ref) =>
+          readDesiredState(ref.path, ref.tableSpec, ref.vocabulary).pipe(Effect.map((doc) => ({ ref, doc })))
+        )
+        yield* checkAcrossPlans(
+          read.map(({ ref, doc }) => ({
+            desired: doc.desired,
+            ...(ref.vocabulary === undefined ? {} : { vocabulary: ref.vocabulary })
+          }))
+        )
+        return read
+      }).pipe(withServices)
 
     /**
-     * The plan from the document and OpenProject as they are now, each change with its cause (read from the
-     * changed work packages' activities only), the self-heal policy applied, and each remaining change checked
-     * against OpenProject's workflow.
+     * The plan from the documents and OpenProject as they are now (one observation for all of them), each
+     * change with its cause (read from the changed work packages' activities only), the self-heal policy
+     * applied, and each remaining change checked against OpenProject's workflow.
      */
-    const freshPlan = (ref: PlanDocumentRef, doc: SourceDocument, request: RunRequest) =>
+    const freshPlan = (read: ReadonlyArray<ReadDocument>, request: RunRequest) =>
       Effect.gen(function* () {
-        const commit = request.commit
-        const observed = yield* observe(doc.desired)
+        const observed = yield* observe(read.map(({ doc }) => doc.desired))
         const now = yield* Clock.currentTimeMillis
-        const planned = computePlan({
-          desired: doc.desired,
+        const planned = planDocuments({
+          documents: read.map(({ ref, doc }) => ({
+            desired: doc.desired,
+            source: sourceOf(ref, doc),
+            ...(ref.vocabulary === undefined ? {} : { vocabulary: ref.vocabulary })
+          })),
+          ...(request.config === undefined ? {} : { config: new PlanSource(request.config) }),
           observed,
-          source: sourceOf(doc, ref.path),
           openProjectUrl: config.baseUrl,
           createdAt: new Date(now).toISOString(),
-          ...Option.match(commit, { onNone: () => ({}), onSome: (c) => ({ commit: c }) })
+          ...Option.match(request.commit, { onNone: () => ({}), onSome: (c) => ({ commit: c }) })
         })
         const explained = yield* explainChanges(planned, { concurrency: config.concurrency })
         const withCauses = new Plan({
@@ -151,7 +188,7 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
      * A saved plan, applied exactly as it was shown, but only if it still follows from the document: it
      * must be for this instance, and every change must be asked for by a row of the document as it is now.
      */
-    const loadSavedPlan = (doc: SourceDocument, file: string, request: RunRequest) =>
+    const loadSavedPlan = (read: ReadonlyArray<ReadDocument>, file: string, request: RunRequest) =>
       Effect.gen(function* () {
         const saved = yield* readSavedPlan(file)
         // Work package numbers belong to one instance: wp#42 elsewhere is another work package.
@@ -163,27 +200,56 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
               "nothing was written"
           })
         }
-        const follows = yield* checkSavedPlanAgainstDocument({
-          saved,
-          savedFile: file,
-          desired: doc.desired,
-          sha256: doc.sha256
-        })
-        if (follows.documentChanged) {
-          yield* request.onNotice(
-            `${oneLine(doc.desired.file)} has changed since the plan in ${file} was made, but every saved change still ` +
-              "follows from it: applying the saved plan as it is (make a new plan to include the other changes)."
-          )
+        // A change for a plan this run does not read cannot follow from any of its documents.
+        const names = read.map(({ ref }) => nameOf(ref))
+        const orphans = saved.changes.filter((c) => !names.includes(c.source))
+        if (orphans.length > 0) {
+          return yield* new SavedPlanMismatch({
+            file,
+            document: names.join(", "),
+            mismatches: orphans.map(
+              (c) => new SavedChangeMismatch({ workPackageId: c.workPackageId, problem: `not in ${names.join(", ")}` })
+            )
+          })
         }
-        return new Plan({ ...saved, changes: follows.changes })
+        const changes: Array<PlannedChange> = []
+        for (const { ref, doc } of read) {
+          const name = nameOf(ref)
+          const follows = yield* checkSavedPlanAgainstDocument({
+            saved: new Plan({
+              ...saved,
+              sources: saved.sources.filter((s) => s.path === name),
+              changes: saved.changes.filter((c) => c.source === name)
+            }),
+            savedFile: file,
+            desired: doc.desired,
+            sha256: doc.sha256,
+            ...(ref.vocabulary === undefined ? {} : { vocabulary: ref.vocabulary })
+          })
+          if (follows.documentChanged) {
+            yield* request.onNotice(
+              `${oneLine(doc.desired.file)} has changed since the plan in ${oneLine(file)} was made, but every saved change still ` +
+                "follows from it: applying the saved plan as it is (make a new plan to include the other changes)."
+            )
+          }
+          changes.push(...follows.changes)
+        }
+        // In the saved plan's order: the plan is applied exactly as it was shown.
+        const order = new Map(saved.changes.map((c, i) => [`${c.source}\u0000${c.workPackageId}`, i]))
+        changes.sort(
+          (a, b) =>
+            (order.get(`${a.source}\u0000${a.workPackageId}`) ?? 0) -
+            (order.get(`${b.source}\u0000${b.workPackageId}`) ?? 0)
+        )
+        return new Plan({ ...saved, changes })
       }).pipe(withServices)
 
     /** Plans afresh and returns the plan; writes it to `out` when asked. Writes nothing to OpenProject. */
     const dryRun = (request: RunRequest): Effect.Effect<Plan, PlanError> =>
       Effect.gen(function* () {
         yield* guardOutput(request, Option.none())
-        const { ref, doc } = yield* readDocument(request)
-        const { plan } = yield* freshPlan(ref, doc, request)
+        const read = yield* readDocuments(request)
+        const { plan } = yield* freshPlan(read, request)
         if (Option.isSome(request.out)) yield* writeSavedPlan(request.out.value, plan).pipe(withServices)
         return plan
       })
@@ -193,19 +259,20 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
       Effect.gen(function* () {
         const saved = request.savedPlan
         yield* guardOutput(request, saved)
-        const { ref, doc } = yield* readDocument(request)
+        const read = yield* readDocuments(request)
         const { plan, statuses } = Option.isSome(saved)
-          ? { plan: yield* loadSavedPlan(doc, saved.value, request), statuses: undefined }
-          : yield* freshPlan(ref, doc, request)
+          ? { plan: yield* loadSavedPlan(read, saved.value, request), statuses: undefined }
+          : yield* freshPlan(read, request)
         // A saved plan's rows were checked when it was made; a fresh one must not come from an empty table.
-        yield* Option.isNone(saved)
-          ? checkApplyGuards(doc.desired, plan, request.maxChanges)
-          : checkMaxChanges(plan, request.maxChanges)
+        // One maxChanges guard for the whole run, however many plans it reads.
+        if (Option.isNone(saved)) {
+          for (const { doc } of read) yield* checkApplyGuards(doc.desired, plan, request.maxChanges)
+        } else yield* checkMaxChanges(plan, request.maxChanges)
         const report = yield* applyPlan(plan, {
           concurrency: request.concurrency,
           notify: request.notify,
           comment: request.comment,
-          audit: { sourcePath: ref.path, commit: plan.commit, runUrl: Option.getOrUndefined(request.runUrl) },
+          audit: { commit: plan.commit, runUrl: Option.getOrUndefined(request.runUrl) },
           // A saved plan is applied exactly as it was shown; a fresh one is re-planned on a conflict.
           onConflict: Option.isSome(saved) ? "exact" : "rebase",
           maxConflictRetries: MAX_CONFLICT_RETRIES,

@@ -289,8 +289,9 @@ export const applyPlan = (
       })
     const results = yield* Effect.forEach(plan.changes, applyOne, { concurrency: options.concurrency })
     return new ApplyReport({
-      formatVersion: 1,
-      source: plan.source,
+      formatVersion: 2,
+      ...(plan.config === undefined ? {} : { config: plan.config }),
+      sources: plan.sources,
       openProjectUrl: plan.openProjectUrl,
       summary: summarize(results, plan),
       results,
@@ -307,6 +308,7 @@ const resultFields = (change: PlannedChange) => ({
   subject: change.subject,
   from: change.from,
   to: change.to,
+  source: change.source,
   line: change.line,
   ...(change.route === undefined || change.route.length < 2 ? {} : { route: change.route })
 })

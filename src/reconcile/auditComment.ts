@@ -4,8 +4,6 @@ import { escapeMarkdown } from "../render/markdownEscape.js"
 
 /** Where a run comes from, for the audit trail on each transitioned work package. */
 export interface AuditContext {
-  /** The plan document as given by the user (a repository-relative path reads best). */
-  readonly sourcePath: string
   readonly commit?: string | undefined
   /** The CI run that made the change, when running in GitHub Actions. */
   readonly runUrl?: string | undefined
@@ -25,7 +23,7 @@ export const auditMarker = (change: PlannedChange, context: AuditContext, lockVe
       from: change.from,
       toId: change.toStatusId,
       to: change.to,
-      source: context.sourcePath,
+      source: change.source,
       line: change.line,
       ...(context.commit === undefined ? {} : { commit: context.commit })
     })
@@ -79,7 +77,7 @@ export const auditComment = (
   lockVersionAfter: number,
   walk?: AuditWalk
 ): string => {
-  const lines = [firstLine(change, walk), `${quotedPath(context.sourcePath)}, line ${change.line}.`]
+  const lines = [firstLine(change, walk), `${quotedPath(change.source)}, line ${change.line}.`]
   if (context.commit !== undefined) lines.push(`Commit: ${context.commit}.`)
   if (context.runUrl !== undefined) lines.push(`Run: ${context.runUrl}`)
   lines.push(

@@ -13,14 +13,33 @@ import {
 import { DEFAULT_VOCABULARY, statusNameFor, type Vocabulary } from "../domain/vocabulary.js"
 import { makeStatusIndex, type StatusIndex } from "./statusIndex.js"
 
-export interface PlanInput {
+/** One plan document of a run: its rows, its name and digest, and what its words mean. */
+export interface PlanDocument {
   readonly desired: DesiredState
-  readonly observed: ObservedState
+  /** `path` is the name items carry as `source`. */
   readonly source: PlanSource
+  /** What the plan's words mean on this OpenProject (a config's `states:`); default: each word its own name. */
+  readonly vocabulary?: Vocabulary
+}
+
+interface PlanContext {
+  readonly observed: ObservedState
   readonly openProjectUrl: string
   readonly createdAt: string
   readonly commit?: string
-  /** What the plan's words mean on this OpenProject (a config's `states:`); default: each word its own name. */
+}
+
+/** A run over several documents (a config's plans), planned together against one observation. */
+export interface PlanDocumentsInput extends PlanContext {
+  readonly documents: ReadonlyArray<PlanDocument>
+  /** The config the documents come from, recorded in the plan. */
+  readonly config?: PlanSource
+}
+
+/** A run over one document (`--source`). */
+export interface PlanInput extends PlanContext {
+  readonly desired: DesiredState
+  readonly source: PlanSource
   readonly vocabulary?: Vocabulary
 }
 
@@ -56,11 +75,23 @@ export const unknownStatusMessage = (
   )
 }
 
-const blocked = (row: DesiredRow, reason: BlockedItem["reason"], message: string, state = row.state): RowVerdict => ({
+/** A row with the document it was read from. */
+interface SourcedRow {
+  readonly row: DesiredRow
+  readonly document: PlanDocument
+}
+
+const blocked = (
+  { row, document }: SourcedRow,
+  reason: BlockedItem["reason"],
+  message: string,
+  state = row.state
+): RowVerdict => ({
   _tag: "Blocked",
   item: new BlockedItem({
     workPackageId: row.workPackageId,
     state,
+    source: document.source.path,
     reason,
     message,
     line: row.line,
@@ -68,7 +99,7 @@ const blocked = (row: DesiredRow, reason: BlockedItem["reason"], message: string
   })
 })
 
-const change = (row: DesiredRow, wp: ObservedWorkPackage, target: Status): PlannedChange =>
+const change = ({ row, document }: SourcedRow, wp: ObservedWorkPackage, target: Status): PlannedChange =>
   new PlannedChange({
     workPackageId: wp.id,
     subject: wp.subject,
@@ -78,95 +109,114 @@ const change = (row: DesiredRow, wp: ObservedWorkPackage, target: Status): Plann
     toStatusId: target.id,
     toStatusHref: target.href,
     lockVersion: wp.lockVersion,
+    source: document.source.path,
     line: row.line,
     column: row.column
   })
 
-const planRow = (
-  row: DesiredRow,
-  observed: ObservedState,
-  statuses: StatusIndex,
-  vocabulary: Vocabulary
-): RowVerdict => {
+const planRow = (sourced: SourcedRow, observed: ObservedState, statuses: StatusIndex): RowVerdict => {
+  const { row } = sourced
+  const vocabulary = sourced.document.vocabulary ?? DEFAULT_VOCABULARY
   const wp = observed.workPackages.get(row.workPackageId)
   if (wp === undefined) {
-    return blocked(row, "WorkPackageNotFound", workPackageNotFoundMessage(row.workPackageId))
+    return blocked(sourced, "WorkPackageNotFound", workPackageNotFoundMessage(row.workPackageId))
   }
   const statusName = statusNameFor(vocabulary, row.state)
   const target = statuses.byName(statusName)
   if (target === undefined) {
     const mappedFrom = statusName === row.state ? undefined : row.state
-    return blocked(row, "UnknownStatus", unknownStatusMessage(statusName, statuses.names, mappedFrom), statusName)
+    return blocked(sourced, "UnknownStatus", unknownStatusMessage(statusName, statuses.names, mappedFrom), statusName)
   }
   if (wp.statusId === target.id) {
     return {
       _tag: "InSync",
-      item: new InSyncItem({ workPackageId: wp.id, subject: wp.subject, state: target.name, line: row.line })
+      item: new InSyncItem({
+        workPackageId: wp.id,
+        subject: wp.subject,
+        state: target.name,
+        source: sourced.document.source.path,
+        line: row.line
+      })
     }
   }
-  return { _tag: "Change", item: change(row, wp, target) }
+  return { _tag: "Change", item: change(sourced, wp, target) }
 }
 
 /**
- * The reader rejects one work package asked for in different states; the same state asked for twice is
- * harmless but must not become two writes, so only the first row (by position) is planned.
+ * One work package asked for in different states is refused before planning (by the reader within a
+ * document, by checkAcrossPlans between documents); the same state asked for twice is harmless but must not
+ * become two writes, so only the first row (documents in order, then by position) is planned.
  */
-const firstRowPerWorkPackage = (desired: DesiredState) => {
-  const rows = [...desired.rows].sort(byPosition)
-  const first = new Map<number, DesiredRow>()
+const firstRowPerWorkPackage = (documents: ReadonlyArray<PlanDocument>) => {
+  const first = new Map<number, SourcedRow>()
   const duplicates: Array<SkippedItem> = []
-  for (const row of rows) {
-    const earlier = first.get(row.workPackageId)
-    if (earlier === undefined) first.set(row.workPackageId, row)
-    else {
-      duplicates.push(
-        new SkippedItem({
-          reason: "DuplicateRow",
-          message:
-            `wp#${row.workPackageId} is already listed at line ${earlier.line}; ` +
-            "planned once from that row. Keep one row per work package.",
-          line: row.line,
-          column: row.column,
-          workPackageId: row.workPackageId
-        })
-      )
+  for (const document of documents) {
+    for (const row of [...document.desired.rows].sort(byPosition)) {
+      const earlier = first.get(row.workPackageId)
+      if (earlier === undefined) first.set(row.workPackageId, { row, document })
+      else {
+        const where =
+          earlier.document === document
+            ? `line ${earlier.row.line}`
+            : `${earlier.document.desired.file}:${earlier.row.line}`
+        duplicates.push(
+          new SkippedItem({
+            reason: "DuplicateRow",
+            message:
+              `wp#${row.workPackageId} is already listed at ${where}; ` +
+              "planned once from that row. Keep one row per work package.",
+            source: document.source.path,
+            line: row.line,
+            column: row.column,
+            workPackageId: row.workPackageId
+          })
+        )
+      }
     }
   }
   return { rows: [...first.values()], duplicates }
 }
 
-/** Compare the desired state with what OpenProject shows and decide, row by row, what to do. Pure. */
-export const plan = (input: PlanInput): Plan => {
+/** Compare the desired state of every document with what OpenProject shows and decide, row by row, what to do. Pure. */
+export const planDocuments = (input: PlanDocumentsInput): Plan => {
   const statuses = makeStatusIndex(input.observed.statuses)
-  const { rows, duplicates } = firstRowPerWorkPackage(input.desired)
+  const { rows, duplicates } = firstRowPerWorkPackage(input.documents)
   const changes: Array<PlannedChange> = []
   const inSync: Array<InSyncItem> = []
   const blockedItems: Array<BlockedItem> = []
   for (const row of rows) {
-    const verdict = planRow(row, input.observed, statuses, input.vocabulary ?? DEFAULT_VOCABULARY)
+    const verdict = planRow(row, input.observed, statuses)
     if (verdict._tag === "Change") changes.push(verdict.item)
     else if (verdict._tag === "InSync") inSync.push(verdict.item)
     else blockedItems.push(verdict.item)
   }
-  const skipped = [
-    ...input.desired.skipped.map(
-      (s) =>
-        new SkippedItem({
-          reason: s.reason,
-          message: s.message,
-          line: s.line,
-          column: s.column,
-          ...(s.workPackageId === undefined ? {} : { workPackageId: s.workPackageId })
-        })
-    ),
-    ...duplicates
-  ].sort(byPosition)
+  // Documents in order, each in source order: the reader's skipped rows and the duplicates together.
+  const skippedOf = input.documents.map((document) =>
+    [
+      ...document.desired.skipped.map(
+        (s) =>
+          new SkippedItem({
+            reason: s.reason,
+            message: s.message,
+            source: document.source.path,
+            line: s.line,
+            column: s.column,
+            ...(s.workPackageId === undefined ? {} : { workPackageId: s.workPackageId })
+          })
+      ),
+      ...duplicates.filter((d) => d.source === document.source.path)
+    ]
+      .sort(byPosition)
+      .map((item) => ({ item, file: document.desired.file }))
+  )
+  const skipped = skippedOf.flat().map((s) => s.item)
   // One path for every warning: each skipped row (the reader's and the duplicates) is one, in source order.
-  const warnings = skipped.map((s) => `${input.desired.file}:${s.line}: ${s.message}`)
+  const warnings = skippedOf.flat().map((s) => `${s.file}:${s.item.line}: ${s.item.message}`)
   return new Plan({
     formatVersion: PLAN_FORMAT_VERSION,
     createdAt: input.createdAt,
-    source: input.source,
+    ...(input.config === undefined ? {} : { config: input.config }),
+    sources: input.documents.map((d) => d.source),
     ...(input.commit === undefined ? {} : { commit: input.commit }),
     openProjectUrl: input.openProjectUrl,
     summary: new PlanSummary({
@@ -182,6 +232,10 @@ export const plan = (input: PlanInput): Plan => {
     warnings
   })
 }
+
+/** The plan of one document (`--source`): the same as planDocuments with a single document. */
+export const plan = ({ desired, source, vocabulary, ...context }: PlanInput): Plan =>
+  planDocuments({ ...context, documents: [{ desired, source, ...(vocabulary === undefined ? {} : { vocabulary }) }] })
 
 /**
  * Rebase one change onto the work package as it was just re-read (after a 409): someone else moved it,

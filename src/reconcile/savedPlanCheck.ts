@@ -97,5 +97,5 @@ export const checkSavedPlanAgainstDocument = (
   if (mismatches.length > 0) {
     return Either.left(new SavedPlanMismatch({ file: input.savedFile, document: file, mismatches }))
   }
-  return Either.right({ changes, documentChanged: input.saved.source.sha256 !== input.sha256 })
+  return Either.right({ changes, documentChanged: !input.saved.sources.some((s) => s.sha256 === input.sha256) })
 }

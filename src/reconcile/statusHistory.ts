@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import type { DesiredState } from "../domain/desired.js"
 import type { ObservedState } from "../domain/observed.js"
+import { DEFAULT_VOCABULARY, statusNameFor, type Vocabulary } from "../domain/vocabulary.js"
 import type { LastAppliedState } from "../drift/classify.js"
 import type { OpenProjectError } from "../openproject/errors.js"
 import type { OpenProject } from "../openproject/OpenProject.js"
@@ -23,14 +24,14 @@ export interface RowHistory {
 export const readStatusHistory = (
   desired: DesiredState,
   observed: ObservedState,
-  options: { readonly all: boolean; readonly concurrency: number }
+  options: { readonly all: boolean; readonly concurrency: number; readonly vocabulary?: Vocabulary }
 ): Effect.Effect<ReadonlyMap<number, RowHistory>, OpenProjectError, OpenProject> =>
   Effect.gen(function* () {
     const statuses = makeStatusIndex(observed.statuses)
     const seen = new Set<number>()
     const items = desired.rows.flatMap((row) => {
       const wp = observed.workPackages.get(row.workPackageId)
-      const target = statuses.byName(row.state)
+      const target = statuses.byName(statusNameFor(options.vocabulary ?? DEFAULT_VOCABULARY, row.state))
       if (wp === undefined || target === undefined || seen.has(wp.id)) return []
       if (!options.all && wp.statusId === target.id) return []
       seen.add(wp.id)

@@ -3,10 +3,9 @@ import type { FoldableSection } from "./markdownBudget.js"
 import { escapeMarkdown } from "./markdownEscape.js"
 import { detailsSection, sourceCell, workPackageCell } from "./markdownTable.js"
 
-/** What a plan and an apply report both carry: where the document is and which OpenProject it names. */
+/** What a plan and an apply report both carry: which OpenProject they name. */
 interface Origin {
   readonly openProjectUrl: string
-  readonly source: { readonly path: string }
 }
 
 /**
@@ -19,7 +18,7 @@ export const leftOutSections = (
   skipped: ReadonlyArray<SkippedItem>,
   jsonName: string
 ): ReadonlyArray<FoldableSection> => {
-  const where = (line: number) => sourceCell(origin.source.path, line)
+  const where = (item: { readonly source: string; readonly line: number }) => sourceCell(item.source, item.line)
   return [
     ...detailsSection(
       `${blocked.length} blocked`,
@@ -28,14 +27,14 @@ export const leftOutSections = (
         workPackageCell(origin.openProjectUrl, b.workPackageId),
         escapeMarkdown(b.state),
         escapeMarkdown(b.message, 600),
-        where(b.line)
+        where(b)
       ]),
       jsonName
     ),
     ...detailsSection(
       `${skipped.length} skipped`,
       ["Source", "Why"],
-      skipped.map((s) => [where(s.line), escapeMarkdown(s.message, 600)]),
+      skipped.map((s) => [where(s), escapeMarkdown(s.message, 600)]),
       jsonName
     )
   ]

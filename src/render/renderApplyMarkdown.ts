@@ -26,7 +26,7 @@ const detailsCell = (r: ChangeResult): string =>
 /** The outcome of an apply as a pull-request comment, in the same shape as the plan comment. */
 export const renderApplyMarkdown = (report: ApplyReport, options: MarkdownOptions): string => {
   const wp = (id: number) => workPackageCell(report.openProjectUrl, id)
-  const where = (line: number) => sourceCell(report.source.path, line)
+  const where = (item: { readonly source: string; readonly line: number }) => sourceCell(item.source, item.line)
   const results = [...report.results].sort(
     (a, b) => OUTCOME_RANK[a.outcome] - OUTCOME_RANK[b.outcome] || a.line - b.line
   )
@@ -39,7 +39,7 @@ export const renderApplyMarkdown = (report: ApplyReport, options: MarkdownOption
         wp(r.workPackageId),
         escapeMarkdown(r.subject),
         transitionCell(r.from, r.to, r.route),
-        where(r.line),
+        where(r),
         detailsCell(r)
       ])
     ),

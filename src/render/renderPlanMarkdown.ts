@@ -29,7 +29,7 @@ export const driftSection = (
   drift: ReadonlyArray<PlannedChange>,
   now: string,
   wp: (id: number) => string,
-  where: (line: number) => string
+  where: (item: { readonly source: string; readonly line: number }) => string
 ): ReadonlyArray<FoldableSection> => {
   if (drift.length === 0) return []
   const title = `**${drift.length} edited in OpenProject, left as drift (self-heal off)**\n\n`
@@ -40,7 +40,7 @@ export const driftSection = (
       escapeMarkdown(d.from),
       escapeMarkdown(d.to),
       escapeMarkdown(driftPhrase(d, now)),
-      where(d.line)
+      where(d)
     ])
   )
   return [
@@ -57,14 +57,18 @@ const NOTE_CHARS = 1_000
  * Refused changes stand above the table, each with OpenProject's message and what it would accept: a reviewer
  * must see before merging that these will fail.
  */
-const refusalBlock = (plan: Plan, wp: (id: number) => string, where: (line: number) => string): string => {
+const refusalBlock = (
+  plan: Plan,
+  wp: (id: number) => string,
+  where: (item: { readonly source: string; readonly line: number }) => string
+): string => {
   const summary = refusalSummary(plan)
   if (summary === undefined) return ""
   const items = refusedChanges(plan).map(
     (c) =>
       `- ${wp(c.workPackageId)} ${stops(c)
         .map((s) => escapeMarkdown(s))
-        .join(" → ")} (${where(c.line)}): ` +
+        .join(" → ")} (${where(c)}): ` +
       checkNotes(c)
         .map((note) => escapeMarkdown(note, NOTE_CHARS))
         .join(" ")
@@ -75,7 +79,7 @@ const refusalBlock = (plan: Plan, wp: (id: number) => string, where: (line: numb
 /** The plan as a pull-request comment: summary, refusals, a table of changes, everything else folded. */
 export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string => {
   const wp = (id: number) => workPackageCell(plan.openProjectUrl, id)
-  const where = (line: number) => sourceCell(plan.source.path, line)
+  const where = (item: { readonly source: string; readonly line: number }) => sourceCell(item.source, item.line)
   const why = (c: PlannedChange) => escapeMarkdown(causePhrase(c, plan.createdAt) ?? "")
   // A plan without causes (a saved plan of an older release) keeps the table it always had.
   const withWhy = plan.changes.some((c) => c.cause !== undefined)
@@ -90,7 +94,7 @@ export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string
           .map((s) => escapeMarkdown(s))
           .join(" → ")}`,
         ...(withWhy ? [why(c)] : []),
-        where(c.line)
+        where(c)
       ])
     ),
     moreRowsNote: (n) => `\n… and ${n} more ${n === 1 ? "change" : "changes"} (see the JSON plan).\n`,
@@ -100,12 +104,7 @@ export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string
       ...detailsSection(
         `${plan.inSync.length} in sync`,
         ["Work package", "Subject", "State", "Source"],
-        plan.inSync.map((i) => [
-          wp(i.workPackageId),
-          escapeMarkdown(i.subject),
-          escapeMarkdown(i.state),
-          where(i.line)
-        ]),
+        plan.inSync.map((i) => [wp(i.workPackageId), escapeMarkdown(i.subject), escapeMarkdown(i.state), where(i)]),
         "JSON plan"
       )
     ],

@@ -4,7 +4,7 @@ import { oneLine } from "../safeText/oneLine.js"
 import { painter } from "./ansi.js"
 import { sourceLocation } from "./sourceLocation.js"
 import { planSummaryLine } from "./summaryLines.js"
-import { blockedLines, driftLines, joinBlocks, type TextOptions, widest, wpLabel } from "./textBlocks.js"
+import { blockedLines, byPlan, driftLines, joinBlocks, type TextOptions, widest, wpLabel } from "./textBlocks.js"
 import { checkNotes, isRefused, refusalSummary, stops } from "./workflowNotes.js"
 
 /**
@@ -21,20 +21,36 @@ export const renderPlanText = (plan: Plan, options: TextOptions): string => {
   const transitionWidth = widest(plan.changes.map(transition))
   const why = (c: PlannedChange) => oneLine(causePhrase(c, plan.createdAt) ?? "")
   const whyWidth = widest(plan.changes.map(why))
-  const changes = plan.changes.flatMap((c) => [
+  const changeLines = (c: PlannedChange) => [
     `${isRefused(c) ? paint("red", "✗") : paint("yellow", "~")} ${paint("bold", wpLabel(c.workPackageId).padEnd(idWidth))}  ` +
       `${transition(c).padEnd(transitionWidth)}  ` +
       (whyWidth > 0 ? `${why(c).padEnd(whyWidth)}  ` : "") +
-      `(${sourceLocation(plan.source.path, c.line)})  ` +
+      `(${sourceLocation(c.source, c.line)})  ` +
       paint("dim", oneLine(c.subject)),
     ...checkNotes(c).map((note) => `    ${isRefused(c) ? paint("red", oneLine(note)) : oneLine(note)}`)
-  ])
-  const drift = driftLines(plan.source.path, plan.drift, plan.createdAt, paint, idWidth)
+  ]
+  const drift = (items: ReadonlyArray<PlannedChange>) => driftLines(items, plan.createdAt, paint, idWidth)
   const refusals = refusalSummary(plan)
-  return joinBlocks([
-    changes,
-    drift,
-    blockedLines(plan.source.path, plan.blocked, paint, idWidth),
-    [paint("bold", planSummaryLine(plan.summary)), ...(refusals === undefined ? [] : [paint("red", refusals)])]
+  const summary = [
+    paint("bold", planSummaryLine(plan.summary)),
+    ...(refusals === undefined ? [] : [paint("red", refusals)])
+  ]
+  // One plan: changes, drift and blocked rows each in their own block, as a one-plan run always showed them.
+  if (plan.sources.length <= 1) {
+    return joinBlocks([
+      plan.changes.flatMap(changeLines),
+      drift(plan.drift),
+      blockedLines(plan.blocked, paint, idWidth),
+      summary
+    ])
+  }
+  // Several plans: each plan's lines under its name, in the config's order.
+  const of = <T extends { readonly source: string }>(items: ReadonlyArray<T>, source: string) =>
+    items.filter((i) => i.source === source)
+  const plans = byPlan(plan.sources, paint, (source) => [
+    ...of(plan.changes, source).flatMap(changeLines),
+    ...drift(of(plan.drift, source)),
+    ...blockedLines(of(plan.blocked, source), paint, idWidth)
   ])
+  return joinBlocks([...plans, summary])
 }

@@ -3,6 +3,7 @@ import { LastApplied } from "../domain/cause.js"
 import type { DesiredState } from "../domain/desired.js"
 import type { ObservedState } from "../domain/observed.js"
 import { stateKey } from "../domain/states.js"
+import { DEFAULT_VOCABULARY, statusNameFor, type Vocabulary } from "../domain/vocabulary.js"
 import type { RowHistory } from "../reconcile/statusHistory.js"
 import { makeStatusIndex } from "../reconcile/statusIndex.js"
 
@@ -15,6 +16,8 @@ export class StatusRow extends Schema.Class<StatusRow>("StatusRow")({
   /** The server's status name; absent when the work package is missing or not visible. */
   current: Schema.optional(Schema.String),
   inSync: Schema.Boolean,
+  /** The plan the row is in, when the run reads a config's plans. */
+  source: Schema.optional(Schema.String),
   line: Schema.Int,
   /** What op-reconcile last set, from its latest audit comment; absent when never, or when not read. */
   lastApplied: Schema.optional(LastApplied),
@@ -53,22 +56,37 @@ export const withHistory = (
   })
 
 /** Side by side, in document order. Sync is judged as the planner judges it: by status id when the server knows the name. */
-export const statusRows = (desired: DesiredState, observed: ObservedState): ReadonlyArray<StatusRow> => {
+export const statusRows = (
+  desired: DesiredState,
+  observed: ObservedState,
+  options: { readonly vocabulary?: Vocabulary; readonly source?: string } = {}
+): ReadonlyArray<StatusRow> => {
   const statuses = makeStatusIndex(observed.statuses)
+  const vocabulary = options.vocabulary ?? DEFAULT_VOCABULARY
+  const where = options.source === undefined ? {} : { source: options.source }
   return [...desired.rows]
     .sort((a, b) => a.line - b.line || a.column - b.column)
     .map((row) => {
       const wp = observed.workPackages.get(row.workPackageId)
+      // The status the row's word stands for on this OpenProject (the config's states:).
+      const wanted = statusNameFor(vocabulary, row.state)
       if (wp === undefined) {
-        return new StatusRow({ workPackageId: row.workPackageId, desired: row.state, inSync: false, line: row.line })
+        return new StatusRow({
+          workPackageId: row.workPackageId,
+          desired: wanted,
+          inSync: false,
+          ...where,
+          line: row.line
+        })
       }
-      const target = statuses.byName(row.state)
+      const target = statuses.byName(wanted)
       return new StatusRow({
         workPackageId: wp.id,
         subject: wp.subject,
-        desired: row.state,
+        desired: wanted,
         current: wp.statusName,
-        inSync: target === undefined ? stateKey(wp.statusName) === stateKey(row.state) : wp.statusId === target.id,
+        inSync: target === undefined ? stateKey(wp.statusName) === stateKey(wanted) : wp.statusId === target.id,
+        ...where,
         line: row.line
       })
     })

@@ -17,21 +17,15 @@ export const widest = (values: ReadonlyArray<string>): number => values.reduce((
 
 export const transitionText = (from: string, to: string): string => `${oneLine(from)} → ${oneLine(to)}`
 
-export const blockedLines = (
-  path: string,
-  items: ReadonlyArray<BlockedItem>,
-  paint: Paint,
-  idWidth: number
-): ReadonlyArray<string> =>
+export const blockedLines = (items: ReadonlyArray<BlockedItem>, paint: Paint, idWidth: number): ReadonlyArray<string> =>
   items.flatMap((b) => [
     `${paint("red", "!")} ${paint("bold", wpLabel(b.workPackageId).padEnd(idWidth))}  ` +
-      `blocked → ${oneLine(b.state)}  (${sourceLocation(path, b.line)})`,
+      `blocked → ${oneLine(b.state)}  (${sourceLocation(b.source, b.line)})`,
     `    ${oneLine(b.message)}`
   ])
 
 /** Edits made in OpenProject that are left in place (self-heal off); `now` is the plan's time. */
 export const driftLines = (
-  path: string,
   drift: ReadonlyArray<PlannedChange>,
   now: string,
   paint: Paint,
@@ -45,7 +39,7 @@ export const driftLines = (
           (d) =>
             `${paint("cyan", "≠")} ${paint("bold", wpLabel(d.workPackageId).padEnd(idWidth))}  ` +
             `${oneLine(d.from)} (the plan says ${oneLine(d.to)})  ${oneLine(driftPhrase(d, now))}  ` +
-            `(${sourceLocation(path, d.line)})  ${paint("dim", oneLine(d.subject))}`
+            `(${sourceLocation(d.source, d.line)})  ${paint("dim", oneLine(d.subject))}`
         )
       ]
 
@@ -55,3 +49,22 @@ export const joinBlocks = (blocks: ReadonlyArray<ReadonlyArray<string>>): string
     .filter((b) => b.length > 0)
     .map((b) => b.join("\n"))
     .join("\n\n")}\n`
+
+/**
+ * A run over several plans shows each plan's lines under its name (in the config's order); a run over one
+ * plan has no heading, as before. `linesOf` gives the lines of one plan.
+ */
+export const byPlan = (
+  sources: ReadonlyArray<{ readonly path: string }>,
+  paint: Paint,
+  linesOf: (source: string) => ReadonlyArray<string>
+): ReadonlyArray<ReadonlyArray<string>> => {
+  if (sources.length <= 1) return [sources[0] === undefined ? [] : linesOf(sources[0].path)]
+  return sources.map((s) => {
+    const lines = linesOf(s.path)
+    return [
+      paint("bold", `${oneLine(s.path)}:`),
+      ...(lines.length === 0 ? ["  (nothing to do)"] : lines.map((l) => `  ${l}`))
+    ]
+  })
+}

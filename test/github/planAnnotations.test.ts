@@ -6,18 +6,25 @@ import { applyAnnotations, planAnnotations } from "../../src/github/planAnnotati
 const source = new PlanSource({ path: "docs/F1_BUY_BOOST_PLAN.md", sha256: "0".repeat(64) })
 
 const plan = new Plan({
-  formatVersion: 1,
+  formatVersion: 2,
   createdAt: "2026-05-01T00:00:00.000Z",
-  source,
+  sources: [source],
   openProjectUrl: "https://op.example",
   summary: new PlanSummary({ changes: 0, inSync: 0, skipped: 2, blocked: 1 }),
   changes: [],
   inSync: [],
   skipped: [
-    new SkippedItem({ reason: "NoWorkPackageReference", message: "no wp#NN reference", line: 12, column: 1 }),
+    new SkippedItem({
+      reason: "NoWorkPackageReference",
+      message: "no wp#NN reference",
+      source: source.path,
+      line: 12,
+      column: 1
+    }),
     new SkippedItem({
       reason: "NoBoldState",
       message: "Status has no bold state: 100%, operator-managed",
+      source: source.path,
       line: 13,
       column: 40,
       workPackageId: 45
@@ -29,6 +36,7 @@ const plan = new Plan({
       state: "Doing",
       reason: "UnknownStatus",
       message: 'OpenProject has no status "Doing".\nSee runbook §7.',
+      source: source.path,
       line: 14,
       column: 40
     })
@@ -38,7 +46,8 @@ const plan = new Plan({
 
 describe("planAnnotations", () => {
   it("puts skipped rows as warnings and blocked items as errors on their lines, escaped", () => {
-    expect(planAnnotations(plan, "docs/F1_BUY_BOOST_PLAN.md")).toEqual([
+    // Each item is annotated on the file of its own plan: fileOf maps the plan's name to its workspace path.
+    expect(planAnnotations(plan, (s) => s)).toEqual([
       "::warning file=docs/F1_BUY_BOOST_PLAN.md,line=12,col=1,title=op-reconcile%3A row skipped::no wp#NN reference",
       "::warning file=docs/F1_BUY_BOOST_PLAN.md,line=13,col=40,title=op-reconcile%3A wp#45 skipped::" +
         "Status has no bold state: 100%25, operator-managed",
@@ -54,6 +63,7 @@ describe("planAnnotations", () => {
         subject: "s",
         from: "In progress",
         to: "New",
+        source: workPackageId === 46 ? "team/b.md" : "a.md",
         line: workPackageId - 30,
         outcome,
         warnings: [],
@@ -62,8 +72,8 @@ describe("planAnnotations", () => {
           : {})
       })
     const report = new ApplyReport({
-      formatVersion: 1,
-      source,
+      formatVersion: 2,
+      sources: [source],
       openProjectUrl: "https://op.example",
       summary: new ApplySummary({ applied: 1, unchanged: 0, failed: 1, stale: 0, skipped: 0, blocked: 0 }),
       results: [result(44, "applied"), result(46, "failed")],
@@ -71,8 +81,8 @@ describe("planAnnotations", () => {
       blocked: [],
       warnings: []
     })
-    expect(applyAnnotations(report, "plan.md")).toEqual([
-      "::error file=plan.md,line=16,title=op-reconcile%3A wp#46 In progress → New failed::Status is invalid%0Arunbook §7"
+    expect(applyAnnotations(report, (s) => `docs/${s}`)).toEqual([
+      "::error file=docs/team/b.md,line=16,title=op-reconcile%3A wp#46 In progress → New failed::Status is invalid%0Arunbook §7"
     ])
   })
 })

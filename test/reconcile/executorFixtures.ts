@@ -57,7 +57,7 @@ export const defaultOptions: ApplyOptions = {
   concurrency: 4,
   notify: false,
   comment: true,
-  audit: { sourcePath: FILE, commit: "0123abc" },
+  audit: { commit: "0123abc" },
   onConflict: "rebase",
   maxConflictRetries: 3
 }

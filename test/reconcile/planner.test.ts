@@ -47,13 +47,14 @@ describe("plan", () => {
         toStatusId: 2,
         toStatusHref: "/api/v3/statuses/2",
         lockVersion: 7,
+        source: SOURCE.path,
         line: 14,
         column: 24
       })
     ])
     expect(result.summary).toMatchObject({ changes: 1, inSync: 0, skipped: 0, blocked: 0 })
     expect(result.commit).toBe("0123abc")
-    expect(result.source).toEqual(SOURCE)
+    expect(result.sources).toEqual([SOURCE])
     expect(result.formatVersion).toBe(2)
   })
 
@@ -158,6 +159,7 @@ describe("replanOne", () => {
     toStatusId: 2,
     toStatusHref: "/api/v3/statuses/2",
     lockVersion: 7,
+    source: FILE,
     line: 14,
     column: 24
   })
@@ -186,6 +188,7 @@ describe("savedChangeVerdict", () => {
     toStatusId: 6,
     toStatusHref: "/api/v3/statuses/6",
     lockVersion: 3,
+    source: FILE,
     line: 1,
     column: 1
   })

@@ -25,7 +25,7 @@ export const STATUS = {
 
 export const CANONICAL_STATUSES: ReadonlyArray<Status> = CANONICAL_STATES.map((name) => STATUS[name])
 
-export const row = (workPackageId: number, state: CanonicalState, line: number, column = 24): DesiredRow =>
+export const row = (workPackageId: number, state: string, line: number, column = 24): DesiredRow =>
   new DesiredRow({ workPackageId, state, qualifiers: [], note: "", label: `Track ${line}`, line, column })
 
 export const skippedRow = (line: number, message: string, workPackageId?: number): SkippedRow =>

@@ -82,22 +82,6 @@ describe("saved plans", () => {
     )
   )
 
-  it.scoped("a plan saved before the workflow check (format version 1, no check, no route) still reads", () =>
-    inTempDir((dir) =>
-      Effect.gen(function* () {
-        const fs = yield* FileSystem.FileSystem
-        const encoded = JSON.parse(Schema.encodeSync(PlanJson)(fullPlan))
-        const older = `${dir}/v1.json`
-        yield* fs.writeFileString(older, JSON.stringify({ ...encoded, formatVersion: 1 }))
-        const read = yield* readSavedPlan(older)
-        expect(read.formatVersion).toBe(1)
-        expect(read.changes.map((c) => [c.workPackageId, c.check, c.route])).toEqual(
-          fullPlan.changes.map((c) => [c.workPackageId, undefined, undefined])
-        )
-      })
-    )
-  )
-
   it.scoped("a plan of another format version, or with a change missing its precondition, is refused", () =>
     inTempDir((dir) =>
       Effect.gen(function* () {

@@ -15,6 +15,7 @@ const change = (id: number, cause: PlannedChange["cause"]) =>
     toStatusId: 4,
     toStatusHref: "/api/v3/statuses/4",
     lockVersion: 3,
+    source: "PLAN.md",
     line: 10 + id,
     column: 3,
     ...(cause === undefined ? {} : { cause }),

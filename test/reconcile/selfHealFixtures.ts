@@ -3,9 +3,9 @@ import { Plan, type PlannedChange, PlanSource, PlanSummary } from "../../src/dom
 /** A plan of these changes and nothing else. */
 export const planOf = (changes: ReadonlyArray<PlannedChange>): Plan =>
   new Plan({
-    formatVersion: 1,
+    formatVersion: 2,
     createdAt: "2026-12-01T12:00:00.000Z",
-    source: new PlanSource({ path: "PLAN.md", sha256: "0".repeat(64) }),
+    sources: [new PlanSource({ path: "PLAN.md", sha256: "0".repeat(64) })],
     openProjectUrl: "https://op.example.com",
     summary: new PlanSummary({ changes: changes.length, inSync: 0, skipped: 0, blocked: 0 }),
     changes,

@@ -17,6 +17,7 @@ const edited = new PlannedChange({
   toStatusId: 4,
   toStatusHref: "/api/v3/statuses/4",
   lockVersion: 3,
+  source: "PLAN.md",
   line: 79,
   column: 3,
   cause: "edited-in-openproject",
@@ -55,9 +56,9 @@ describe("drift and causes in every render", () => {
   })
 
   it("annotations: a notice on the row of each drift, a warning on the row of each edit about to be reverted", () => {
-    const lines = planAnnotations(withDrift, "PLAN.md")
+    const lines = planAnnotations(withDrift, () => "PLAN.md")
     expect(lines.some((l) => l.startsWith("::notice file=PLAN.md,line=79") && l.includes("wp#43 drift"))).toBe(true)
-    const reverting = planAnnotations(planOf([edited]), "PLAN.md")
+    const reverting = planAnnotations(planOf([edited]), () => "PLAN.md")
     expect(reverting.some((l) => l.startsWith("::warning file=PLAN.md,line=79") && l.includes("reverts an edit"))).toBe(
       true
     )
@@ -65,8 +66,8 @@ describe("drift and causes in every render", () => {
 
   it("an apply reports the drift it left, in text, markdown and annotations, as its plan did", () => {
     const report = new ApplyReport({
-      formatVersion: 1,
-      source: withDrift.source,
+      formatVersion: 2,
+      sources: withDrift.sources,
       openProjectUrl: withDrift.openProjectUrl,
       summary: new ApplySummary({ applied: 0, unchanged: 0, failed: 0, stale: 0, skipped: 0, blocked: 0, drift: 1 }),
       results: [],
@@ -85,7 +86,7 @@ describe("drift and causes in every render", () => {
     expect(md).toContain("**1 edited in OpenProject, left as drift (self-heal off)**")
     expect(md).not.toContain("<b>")
     expect(
-      applyAnnotations(report, "PLAN.md").some(
+      applyAnnotations(report, () => "PLAN.md").some(
         (l) => l.startsWith("::notice file=PLAN.md,line=79") && l.includes("drift")
       )
     ).toBe(true)

@@ -21,12 +21,13 @@ export const change = (workPackageId: number, from: string, to: string, line: nu
     toStatusId: 2,
     toStatusHref: "/api/v3/statuses/2",
     lockVersion: 5,
+    source: SOURCE.path,
     line,
     column: 38
   })
 
 export const inSync = (workPackageId: number, state: string, line: number, subject: string) =>
-  new InSyncItem({ workPackageId, subject, state, line })
+  new InSyncItem({ workPackageId, subject, state, source: SOURCE.path, line })
 
 export const notFound = (workPackageId: number, state: string, line: number) =>
   new BlockedItem({
@@ -34,12 +35,13 @@ export const notFound = (workPackageId: number, state: string, line: number) =>
     state,
     reason: "WorkPackageNotFound",
     message: `wp#${workPackageId} does not exist or is not visible to this API user (OpenProject answers both with the same 404).`,
+    source: SOURCE.path,
     line,
     column: 38
   })
 
 export const skipped = (line: number, message: string) =>
-  new SkippedItem({ reason: "NoBoldState", message, line, column: 1 })
+  new SkippedItem({ reason: "NoBoldState", message, source: SOURCE.path, line, column: 1 })
 
 export const makePlan = (parts: {
   changes?: ReadonlyArray<PlannedChange>
@@ -53,9 +55,9 @@ export const makePlan = (parts: {
   const blocked = parts.blocked ?? []
   const skippedItems = parts.skipped ?? []
   return new Plan({
-    formatVersion: 1,
+    formatVersion: 2,
     createdAt: "2026-11-25T10:00:00.000Z",
-    source: SOURCE,
+    sources: [SOURCE],
     commit: "9f86d08",
     openProjectUrl: parts.openProjectUrl ?? "https://op.example.com",
     summary: new PlanSummary({
@@ -83,6 +85,7 @@ export const result = (
     subject: extra.subject ?? `Story ${workPackageId}`,
     from: "In progress",
     to: "New",
+    source: SOURCE.path,
     line,
     outcome,
     ...(extra.error === undefined ? {} : { error: extra.error }),
@@ -97,8 +100,8 @@ export const makeReport = (
   const blocked = rest.blocked ?? []
   const skippedItems = rest.skipped ?? []
   return new ApplyReport({
-    formatVersion: 1,
-    source: SOURCE,
+    formatVersion: 2,
+    sources: [SOURCE],
     openProjectUrl: "https://op.example.com",
     summary: new ApplySummary({
       applied: count("applied"),

@@ -19,12 +19,14 @@ describe("renderPlanJson", () => {
 
   it("is pretty-printed with two spaces and has the fields scripts rely on", () => {
     const text = renderPlanJson(plan)
-    expect(text.startsWith('{\n  "formatVersion": 1,\n  "createdAt": "2026-11-25T10:00:00.000Z",')).toBe(true)
+    expect(text.startsWith('{\n  "formatVersion": 2,\n  "createdAt": "2026-11-25T10:00:00.000Z",')).toBe(true)
     const raw: unknown = JSON.parse(text)
     expect(raw).toMatchObject({
       summary: { changes: 1, inSync: 1, skipped: 1, blocked: 1 },
-      changes: [{ workPackageId: 44, from: "In progress", to: "New", line: 14 }],
-      skipped: [{ line: 22, reason: "NoBoldState" }]
+      changes: [
+        { workPackageId: 44, from: "In progress", to: "New", source: "documentation/F1_BUY_BOOST_PLAN.md", line: 14 }
+      ],
+      skipped: [{ source: "documentation/F1_BUY_BOOST_PLAN.md", line: 22, reason: "NoBoldState" }]
     })
   })
 })

@@ -48,7 +48,7 @@ describe("a refused change in every render", () => {
   })
 
   it("annotations: an error on the line that asks for the refused change", () => {
-    const annotations = planAnnotations(plan, "documentation/F1_BUY_BOOST_PLAN.md")
+    const annotations = planAnnotations(plan, () => "documentation/F1_BUY_BOOST_PLAN.md")
     const errors = annotations.filter((a) => a.startsWith("::error"))
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain("line=79")

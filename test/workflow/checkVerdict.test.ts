@@ -21,6 +21,7 @@ const change = new PlannedChange({
   toStatusId: 5,
   toStatusHref: "/api/v3/statuses/5",
   lockVersion: 3,
+  source: "PLAN.md",
   line: 10,
   column: 20
 })

@@ -13,9 +13,10 @@ import { planWarningLine, warningLine } from "../../render/warningText.js"
 import { makeRouteTable, parseRouteFlag } from "../../workflow/routes.js"
 import { useColor } from "../color.js"
 import { ExitWithCode } from "../ExitWithCode.js"
-import { publishApplyToActions, publishPlanToActions, stickyPlanComment } from "../githubReporting.js"
+import { type PlanPaths, publishApplyToActions, publishPlanToActions, stickyPlanComment } from "../githubReporting.js"
 import { openProjectLayer } from "../openProjectLayer.js"
-import type { ReconcileOptions } from "../reconcile.js"
+import { type PlanSelection, selectPlans } from "../planSelection.js"
+import { DEFAULT_MAX_CHANGES, type ReconcileOptions } from "../reconcile.js"
 import { currentCommit } from "../runEnvironment.js"
 import { checkFlags } from "./checkFlags.js"
 
@@ -28,23 +29,23 @@ import { checkFlags } from "./checkFlags.js"
 const printWarnings = (warnings: ReadonlyArray<string>) =>
   Effect.forEach(warnings, (w) => Console.error(planWarningLine(w)), { discard: true })
 
-const printPlan = (plan: Plan, o: ReconcileOptions) => {
+const printPlan = (plan: Plan, o: ReconcileOptions, selection: PlanSelection) => {
   switch (o.format) {
     case "json":
       return Console.log(renderPlanJson(plan).trimEnd())
     case "markdown":
-      return Console.log(renderPlanMarkdown(plan, { marker: o.source }))
+      return Console.log(renderPlanMarkdown(plan, { marker: selection.marker }))
     default:
       return Console.log(renderPlanText(plan, { color: useColor(process.stdout) }))
   }
 }
 
-const printReport = (report: ApplyReport, o: ReconcileOptions) => {
+const printReport = (report: ApplyReport, o: ReconcileOptions, selection: PlanSelection) => {
   switch (o.format) {
     case "json":
       return Console.log(renderApplyJson(report).trimEnd())
     case "markdown":
-      return Console.log(renderApplyMarkdown(report, { marker: o.source }))
+      return Console.log(renderApplyMarkdown(report, { marker: selection.marker }))
     default:
       return Console.log(renderApplyText(report, { color: useColor(process.stdout) }))
   }
@@ -53,12 +54,17 @@ const printReport = (report: ApplyReport, o: ReconcileOptions) => {
 /** The `--route` flags as one table; a route that cannot mean anything stops the run before any request. */
 const routeTable = (o: ReconcileOptions) => Either.flatMap(Either.all(o.route.map(parseRouteFlag)), makeRouteTable)
 
-const runRequest = (o: ReconcileOptions) =>
+/** Where each plan of the run is on disk, by the name its items carry (for annotations on its lines). */
+const pathsOf = (selection: PlanSelection): PlanPaths =>
+  new Map(selection.documents.map((d) => [d.source ?? d.path, d.path]))
+
+const runRequest = (o: ReconcileOptions, selection: PlanSelection) =>
   Effect.gen(function* () {
     const request: RunRequest = {
-      documents: [{ path: o.source, tableSpec: o.tableSpec }],
+      documents: selection.documents,
+      ...(selection.config === undefined ? {} : { config: selection.config }),
       out: o.out,
-      commit: yield* currentCommit(o.source),
+      commit: yield* currentCommit(selection.anchor),
       onNotice: (message) => Console.error(warningLine(undefined, message)),
       selfHeal: !o.noSelfHeal,
       workflowCheck: !o.noWorkflowCheck,
@@ -69,14 +75,14 @@ const runRequest = (o: ReconcileOptions) =>
 
 const hasRefusal = (plan: Plan) => plan.changes.some((c) => c.check?.result === "refused")
 
-const dryRun = (o: ReconcileOptions) =>
+const dryRun = (o: ReconcileOptions, selection: PlanSelection) =>
   Effect.gen(function* () {
     const reconciler = yield* Reconciler
-    const plan = yield* reconciler.dryRun(yield* runRequest(o))
+    const plan = yield* reconciler.dryRun(yield* runRequest(o, selection))
     yield* printWarnings(plan.warnings)
-    yield* printPlan(plan, o)
-    yield* publishPlanToActions(plan, o.source, Option.getOrUndefined(o.out))
-    if (o.githubComment) yield* stickyPlanComment(plan, o.source)
+    yield* printPlan(plan, o, selection)
+    yield* publishPlanToActions(plan, selection.marker, pathsOf(selection), Option.getOrUndefined(o.out))
+    if (o.githubComment) yield* stickyPlanComment(plan, selection.marker)
     // A blocked row cannot be carried out: the dry-run fails like the apply would, so that CI says so
     // before the merge (and --detailed-exitcode never reports such a plan as in sync).
     if (plan.blocked.length > 0) return yield* new ExitWithCode({ code: 1 })
@@ -85,14 +91,15 @@ const dryRun = (o: ReconcileOptions) =>
     if (o.detailedExitcode && plan.changes.length > 0) return yield* new ExitWithCode({ code: 2 })
   })
 
-const apply = (o: ReconcileOptions) =>
+const apply = (o: ReconcileOptions, selection: PlanSelection) =>
   Effect.gen(function* () {
     const reconciler = yield* Reconciler
     const github = yield* GitHubContext
     const request: ApplyRequest = {
-      ...(yield* runRequest(o)),
+      ...(yield* runRequest(o, selection)),
       savedPlan: o.plan,
-      maxChanges: o.maxChanges,
+      // One guard for the whole run: the flag, else the config's maxChanges, else the default.
+      maxChanges: Option.getOrElse(o.maxChanges, () => selection.maxChanges ?? DEFAULT_MAX_CHANGES),
       concurrency: o.concurrency,
       notify: o.notify,
       comment: !o.noComment,
@@ -100,8 +107,8 @@ const apply = (o: ReconcileOptions) =>
     }
     const report = yield* reconciler.apply(request)
     yield* printWarnings(report.warnings)
-    yield* printReport(report, o)
-    yield* publishApplyToActions(report, o.source, Option.getOrUndefined(o.out))
+    yield* printReport(report, o, selection)
+    yield* publishApplyToActions(report, selection.marker, pathsOf(selection), Option.getOrUndefined(o.out))
     // An apply that leaves OpenProject short of the plan must fail the job, or an hourly run would stay green
     // while it cannot converge: failed writes, stale items of a saved plan, rows the server cannot carry out.
     const { failed, stale, blocked } = report.summary
@@ -111,10 +118,12 @@ const apply = (o: ReconcileOptions) =>
 /** The `reconcile` command's work, loaded on first use (see lazy.ts). */
 export const runReconcile = (o: ReconcileOptions) =>
   checkFlags(o).pipe(
-    Effect.zipRight(
-      Effect.if(o.apply, { onTrue: () => apply(o), onFalse: () => dryRun(o) }).pipe(
+    // The config is read and checked before any layer is built: its errors need no key and no network.
+    Effect.zipRight(selectPlans(o)),
+    Effect.flatMap((selection) =>
+      Effect.if(o.apply, { onTrue: () => apply(o, selection), onFalse: () => dryRun(o, selection) }).pipe(
         // Built after the flags were checked: a usage error needs no key, no network and no GitHub context.
-        Effect.provide(Reconciler.Default.pipe(Layer.provideMerge(openProjectLayer(o)))),
+        Effect.provide(Reconciler.Default.pipe(Layer.provideMerge(openProjectLayer(o, selection.openProjectUrl)))),
         Effect.provide(GitHubContext.fromEnv),
         Effect.provide(FetchHttpClient.layer)
       )

@@ -7,20 +7,40 @@ import { renderStatusJson, renderStatusText } from "../../render/renderStatus.js
 import { statusRows, withHistory } from "../../render/statusRows.js"
 import { useColor } from "../color.js"
 import { openProjectLayer } from "../openProjectLayer.js"
+import { selectPlans } from "../planSelection.js"
 import type { StatusOptions } from "../status.js"
 
-/** The `status` command's work, loaded on first use (see lazy.ts). */
+/** The `status` command's work, loaded on first use (see lazy.ts): one observation for every plan. */
 export const runStatus = (o: StatusOptions) =>
   Effect.gen(function* () {
-    const { desired } = yield* readDesiredState(o.source, o.tableSpec)
-    const observed = yield* observe(desired)
-    const config = yield* OpenProjectConfig
-    const histories = yield* readStatusHistory(desired, observed, { all: o.history, concurrency: config.concurrency })
-    const rows = withHistory(statusRows(desired, observed), histories)
-    const now = new Date(yield* Clock.currentTimeMillis).toISOString()
-    yield* Console.log(
-      o.format === "json"
-        ? renderStatusJson(rows).trimEnd()
-        : renderStatusText(rows, { color: useColor(process.stdout), now }).trimEnd()
+    // The config is read and checked before any layer is built: its errors need no key and no network.
+    const selection = yield* selectPlans(o)
+    const several = selection.documents.length > 1
+    const read = yield* Effect.forEach(selection.documents, (ref) =>
+      readDesiredState(ref.path, ref.tableSpec, ref.vocabulary).pipe(Effect.map(({ desired }) => ({ ref, desired })))
     )
-  }).pipe(Effect.provide(openProjectLayer(o)))
+    yield* Effect.gen(function* () {
+      const observed = yield* observe(read.map(({ desired }) => desired))
+      const config = yield* OpenProjectConfig
+      const rows = yield* Effect.forEach(read, ({ ref, desired }) =>
+        Effect.gen(function* () {
+          const vocabulary = ref.vocabulary === undefined ? {} : { vocabulary: ref.vocabulary }
+          const histories = yield* readStatusHistory(desired, observed, {
+            all: o.history,
+            concurrency: config.concurrency,
+            ...vocabulary
+          })
+          return withHistory(
+            statusRows(desired, observed, { ...vocabulary, ...(several ? { source: ref.source ?? ref.path } : {}) }),
+            histories
+          )
+        })
+      )
+      const now = new Date(yield* Clock.currentTimeMillis).toISOString()
+      yield* Console.log(
+        o.format === "json"
+          ? renderStatusJson(rows.flat()).trimEnd()
+          : renderStatusText(rows.flat(), { color: useColor(process.stdout), now }).trimEnd()
+      )
+    }).pipe(Effect.provide(openProjectLayer(o, selection.openProjectUrl)))
+  })

@@ -1,9 +1,11 @@
 import { Console, Effect, Schema } from "effect"
 import { readDesiredState } from "../../desired/readDesiredState.js"
 import { type DesiredRow, DesiredState, SkippedRow } from "../../domain/desired.js"
+import { checkAcrossPlans } from "../../reconcile/crossPlan.js"
 import { warningLine } from "../../render/warningText.js"
 import { safeJsonText } from "../../safeText/jsonText.js"
 import { oneLine } from "../../safeText/oneLine.js"
+import { selectPlans } from "../planSelection.js"
 import type { ValidateOptions } from "../validate.js"
 
 /** What `validate --format json` prints: the rows to sync, the skipped rows, and their counts. */
@@ -44,24 +46,61 @@ export const summaryLine = (desired: DesiredState): string =>
   `${oneLine(desired.file)}: valid: ${desired.rows.length} row(s) to sync, ${desired.skipped.length} skipped ` +
   `(tracking table at line ${desired.tableLine})`
 
-/** The `validate` command's work, loaded on first use (see lazy.ts). */
-export const runValidate = ({ source, tableSpec, format }: ValidateOptions) =>
+/** What `validate --config --format json` prints: the config and one report per plan, in the config's order. */
+export class ConfigValidationReport extends Schema.Class<ConfigValidationReport>("ConfigValidationReport")({
+  config: Schema.String,
+  plans: Schema.Array(Schema.Struct({ source: Schema.String, ...ValidationReport.fields }))
+}) {}
+
+const ConfigValidationReportJson = Schema.parseJson(ConfigValidationReport, { space: 2 })
+
+const reportOf = (desired: DesiredState) =>
+  new ValidationReport({
+    file: desired.file,
+    tableLine: desired.tableLine,
+    rows: desired.rows,
+    skipped: desired.skipped,
+    summary: { rows: desired.rows.length, skipped: desired.skipped.length }
+  })
+
+/**
+ * The `validate` command's work, loaded on first use (see lazy.ts). Offline: the config (if any), every
+ * plan, and the plans against each other, so a fork's pull request can run it without secrets.
+ */
+export const runValidate = (o: ValidateOptions) =>
   Effect.gen(function* () {
-    const { desired } = yield* readDesiredState(source, tableSpec)
-    if (format === "json") {
-      const report = new ValidationReport({
-        file: desired.file,
-        tableLine: desired.tableLine,
-        rows: desired.rows,
-        skipped: desired.skipped,
-        summary: { rows: desired.rows.length, skipped: desired.skipped.length }
-      })
+    const selection = yield* selectPlans(o)
+    const read = yield* Effect.forEach(selection.documents, (ref) =>
+      readDesiredState(ref.path, ref.tableSpec, ref.vocabulary).pipe(Effect.map(({ desired }) => ({ ref, desired })))
+    )
+    yield* checkAcrossPlans(
+      read.map(({ ref, desired }) => ({
+        desired,
+        ...(ref.vocabulary === undefined ? {} : { vocabulary: ref.vocabulary })
+      }))
+    )
+    if (o.format === "json") {
       // Our own values always encode; a failure here would be a bug, not a user error.
-      yield* Console.log(safeJsonText(yield* Schema.encode(ValidationReportJson)(report).pipe(Effect.orDie)))
+      const [only] = read
+      const text =
+        selection.config === undefined && only !== undefined
+          ? yield* Schema.encode(ValidationReportJson)(reportOf(only.desired)).pipe(Effect.orDie)
+          : yield* Schema.encode(ConfigValidationReportJson)(
+              new ConfigValidationReport({
+                config: selection.marker,
+                plans: read.map(({ ref, desired }) => ({ source: ref.source ?? ref.path, ...reportOf(desired) }))
+              })
+            ).pipe(Effect.orDie)
+      yield* Console.log(safeJsonText(text))
     } else {
-      for (const line of rowLines(desired)) yield* Console.log(line)
+      for (const { desired } of read) for (const line of rowLines(desired)) yield* Console.log(line)
     }
     // Warnings go to stderr in both formats, so JSON on stdout stays parseable.
-    for (const line of warningLines(desired)) yield* Console.error(line)
-    if (format === "text") yield* Console.log(summaryLine(desired))
+    for (const { desired } of read) for (const line of warningLines(desired)) yield* Console.error(line)
+    if (o.format === "text") {
+      for (const { desired } of read) yield* Console.log(summaryLine(desired))
+      if (selection.config !== undefined) {
+        yield* Console.log(`${oneLine(selection.config.path)}: valid: ${read.length} plan(s)`)
+      }
+    }
   })
