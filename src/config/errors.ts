@@ -34,7 +34,7 @@ export class ConfigUnreadable extends Schema.TaggedError<ConfigUnreadable>()("Co
 }) {
   override get message(): string {
     const hint = this.defaulted
-      ? "Pass --config FILE or --source PLAN.md, or write a starter config with `op-reconcile init --source PLAN.md`."
+      ? "Pass --source PLAN.md (one plan) or --config FILE, or write an op-reconcile.yml (see the README's config section)."
       : "Check the --config path."
     return `${this.file}: cannot read the config: ${this.reason}. ${hint}`
   }

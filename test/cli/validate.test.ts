@@ -143,12 +143,10 @@ describe("op-reconcile validate", () => {
     })
   )
 
-  it.effect("requires --source", () =>
+  it.effect("without --source or --config reads ./op-reconcile.yml, and says how to start when there is none", () =>
     Effect.gen(function* () {
       const { exit } = yield* run("validate")
-      expect(
-        Exit.isFailure(exit) && exit.cause._tag === "Fail" && ValidationError.isValidationError(exit.cause.error)
-      ).toBe(true)
+      expect(failureTag(exit)).toBe("ConfigUnreadable")
     })
   )
 })

@@ -105,7 +105,7 @@ describe("loadConfig", () => {
       const dir = yield* tree({})
       const error = yield* Effect.flip(loadConfig(`${dir}/op-reconcile.yml`, { defaulted: true }))
       expect(error).toBeInstanceOf(ConfigUnreadable)
-      expect(error.message).toContain("op-reconcile init --source PLAN.md")
+      expect(error.message).toContain("Pass --source PLAN.md (one plan) or --config FILE")
       const typed = yield* Effect.flip(loadConfig(`${dir}/other.yml`))
       expect(typed.message).toContain("Check the --config path")
     }).pipe(Effect.provide(NodeContext.layer))

@@ -89,7 +89,6 @@ describe("usage errors have one shape (built CLI)", () => {
     ["--concurrency 2.5", ["reconcile", "-s", EXAMPLE, "--concurrency", "2.5"], "--concurrency takes a whole number"],
     ["--max-changes -1", ["reconcile", "-s", EXAMPLE, "--max-changes", "-1"], "--max-changes must be 0 or more"],
     ["--out without a value", ["reconcile", "-s", EXAMPLE, "--out"], "--out needs a value (FILE)."],
-    ["no --source", ["reconcile"], "reconcile needs --source FILE"],
     [
       "--apply --dry-run",
       ["reconcile", "-s", EXAMPLE, "--apply", "--dry-run"],
@@ -107,6 +106,18 @@ describe("usage errors have one shape (built CLI)", () => {
       })
     )
   }
+
+  it.live("neither --source nor --config, and no op-reconcile.yml here: says how to start, no stack trace", () =>
+    Effect.gen(function* () {
+      const run = yield* runCli(["reconcile"])
+      expect(run.code).toBe(1)
+      expect(run.stdout).toBe("")
+      expect(run.stderr).toContain(
+        "op-reconcile: error: op-reconcile.yml: cannot read the config: no such file. Pass --source PLAN.md (one plan) or --config FILE"
+      )
+      expect(run.stderr).not.toMatch(STACK_TRACE)
+    })
+  )
 
   it.live("--api-key on reconcile says that the key comes from OPENPROJECT_API_KEY, and does not echo it", () =>
     Effect.gen(function* () {
@@ -153,10 +164,10 @@ describe("help reads in 80 columns (built CLI)", () => {
   it.live("reconcile --help shows the usage line, what is required and every default", () =>
     Effect.gen(function* () {
       const run = yield* runCli(["reconcile", "--help"])
-      expect(run.stdout.split("\n")[0]).toBe("USAGE: op-reconcile reconcile --source FILE [options]")
+      expect(run.stdout.split("\n")[0]).toBe("USAGE: op-reconcile reconcile [options]")
       expect(run.stdout).toMatch(/-s, --source FILE +The markdown plan/)
-      expect(run.stdout).toContain("Required.")
-      for (const shown of ["(default: 25)", "(default: 4)", "(default: 10)", "(default: text)"]) {
+      expect(run.stdout).toMatch(/--config FILE +The config naming the plans/)
+      for (const shown of ["or 25)", "(default: 4)", "(default: 10)", "(default: text)"]) {
         expect(run.stdout).toContain(shown)
       }
       // Every flag the command takes is in its help, global ones included.
