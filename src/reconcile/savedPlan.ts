@@ -1,6 +1,7 @@
 import { FileSystem } from "@effect/platform"
 import { Effect, ParseResult, Schema } from "effect"
-import { type Plan, PlanJson } from "../domain/plan.js"
+import { type Plan, PlanJson, READABLE_PLAN_FORMAT_VERSIONS } from "../domain/plan.js"
+import { liftPlanV1, PlanV1 } from "../domain/planV1.js"
 import { type OutputUnwritable, writeFileAtomic } from "../files/writeFileAtomic.js"
 import { oneLine } from "../safeText/oneLine.js"
 
@@ -18,16 +19,33 @@ export class SavedPlanInvalid extends Schema.TaggedError<SavedPlanInvalid>()("Sa
   }
 }
 
-/** Reads and decodes a plan written by `reconcile --dry-run --out`. */
+/** The version is read first, so that a plan of another release is refused for what it is. */
+const Versioned = Schema.parseJson(
+  Schema.Struct({
+    formatVersion: Schema.Literal(...READABLE_PLAN_FORMAT_VERSIONS).annotations({
+      message: (issue) => ({
+        message:
+          `format version ${JSON.stringify(issue.actual)} is not one this op-reconcile reads ` +
+          `(${READABLE_PLAN_FORMAT_VERSIONS.join(", ")}); make and apply the plan with the same op-reconcile release`,
+        override: true
+      })
+    })
+  })
+)
+
+/** Reads and decodes a plan written by `reconcile --dry-run --out` (this release's format, or version 1). */
 export const readSavedPlan = (file: string): Effect.Effect<Plan, SavedPlanInvalid, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
     const text = yield* fs
       .readFileString(file)
       .pipe(Effect.mapError((e) => new SavedPlanInvalid({ file, reason: `cannot read it (${e.message})` })))
-    return yield* Schema.decodeUnknown(PlanJson)(text).pipe(
-      Effect.mapError((e) => new SavedPlanInvalid({ file, reason: firstProblem(e) }))
-    )
+    const invalid = (e: ParseResult.ParseError) => new SavedPlanInvalid({ file, reason: firstProblem(e) })
+    const { formatVersion } = yield* Schema.decodeUnknown(Versioned)(text).pipe(Effect.mapError(invalid))
+    if (formatVersion === 1) {
+      return liftPlanV1(yield* Schema.decodeUnknown(Schema.parseJson(PlanV1))(text).pipe(Effect.mapError(invalid)))
+    }
+    return yield* Schema.decodeUnknown(PlanJson)(text).pipe(Effect.mapError(invalid))
   })
 
 /**

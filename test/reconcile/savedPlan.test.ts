@@ -106,6 +106,32 @@ describe("saved plans", () => {
     )
   )
 
+  it.scoped("a plan saved by release 1 (one source for the whole plan) is read, every item naming that plan", () =>
+    inTempDir((dir) =>
+      Effect.gen(function* () {
+        const fs = yield* FileSystem.FileSystem
+        const { sources, config: _config, ...encoded } = JSON.parse(Schema.encodeSync(PlanJson)(fullPlan))
+        const strip = (items: ReadonlyArray<Record<string, unknown>>) =>
+          items.map(({ source: _source, ...rest }) => rest)
+        const v1 = {
+          ...encoded,
+          formatVersion: 1,
+          source: sources[0],
+          changes: strip(encoded.changes),
+          drift: strip(encoded.drift),
+          inSync: strip(encoded.inSync),
+          skipped: strip(encoded.skipped),
+          blocked: strip(encoded.blocked)
+        }
+        const file = `${dir}/v1.json`
+        yield* fs.writeFileString(file, JSON.stringify(v1))
+        const read = yield* readSavedPlan(file)
+        expect(read).toStrictEqual(fullPlan)
+        expect(read.changes.map((c) => c.source)).toEqual([SOURCE.path, SOURCE.path])
+      })
+    )
+  )
+
   it.scoped("a missing file is SavedPlanInvalid too, not a crash", () =>
     inTempDir((dir) =>
       Effect.gen(function* () {
