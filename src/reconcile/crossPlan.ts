@@ -2,6 +2,7 @@ import { Either, Schema } from "effect"
 import type { DesiredState } from "../domain/desired.js"
 import { stateKey } from "../domain/states.js"
 import { DEFAULT_VOCABULARY, statusNameFor, type Vocabulary } from "../domain/vocabulary.js"
+import { oneLine } from "../safeText/oneLine.js"
 
 /** One place a work package is asked for: the file, the line and what it asks for. */
 export class PlanLocation extends Schema.Class<PlanLocation>("PlanLocation")({
@@ -25,9 +26,11 @@ export class ConflictingPlans extends Schema.TaggedError<ConflictingPlans>()("Co
   conflicts: Schema.Array(CrossPlanConflict)
 }) {
   override get message(): string {
-    const asked = (l: PlanLocation) => (stateKey(l.word) === stateKey(l.status) ? l.status : `${l.word} = ${l.status}`)
+    const asked = (l: PlanLocation) =>
+      oneLine(stateKey(l.word) === stateKey(l.status) ? l.status : `${l.word} = ${l.status}`)
     const lines = this.conflicts.map(
-      (c) => `  wp#${c.workPackageId}: ${c.locations.map((l) => `${l.file}:${l.line} (${asked(l)})`).join(" vs ")}`
+      (c) =>
+        `  wp#${c.workPackageId}: ${c.locations.map((l) => `${oneLine(l.file)}:${l.line} (${asked(l)})`).join(" vs ")}`
     )
     return (
       `the same work package is asked for in different states by different plans:\n${lines.join("\n")}\n` +
