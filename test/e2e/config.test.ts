@@ -89,9 +89,17 @@ describe("op-reconcile.yml (built CLI against the sandbox)", () => {
       }
       // wp#1 is asked for twice with the same state: planned once, with a warning.
       expect(planJson.warnings.join("\n")).toContain("wp#1 is already listed at")
-      // One observation for the union of both plans: one statuses call and one collection query.
-      const reads = (yield* sandbox.requestLog).filter((e) => e.method === "GET")
-      expect(reads.map((e) => e.path)).toEqual(["/api/v3/statuses", "/api/v3/work_packages"])
+      // One observation for the union of both plans: one statuses call and one collection query; then the
+      // activities of the two changed work packages only (why each change) and the token's own user.
+      const reads = (yield* sandbox.requestLog).filter((e) => e.method === "GET").map((e) => e.path)
+      expect(reads.filter((p) => !p.includes("/activities") && !p.startsWith("/api/v3/users"))).toEqual([
+        "/api/v3/statuses",
+        "/api/v3/work_packages"
+      ])
+      expect(reads.filter((p) => p.includes("/activities")).sort()).toEqual([
+        "/api/v3/work_packages/1/activities",
+        "/api/v3/work_packages/3/activities"
+      ])
 
       const text = yield* runCli(["reconcile", "--config", config], sandboxEnv(sandbox))
       expect(text.stdout).toMatch(/^PLAN\.md:\n {2}~ wp#1\s+New → In progress/m)
