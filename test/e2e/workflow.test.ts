@@ -168,49 +168,53 @@ describe("the workflow check and routes (built CLI against the sandbox)", () => 
     })
   )
 
-  it.scopedLive("with a route, the refused change is planned as its hops, applied in one run with one comment", () =>
-    Effect.gen(function* () {
-      const s = yield* scenario(forbidsNewToClosed)
-      const dry = yield* s.reconcile("--route", ROUTE, "--format", "json")
-      const plan = yield* Schema.decodeUnknown(PlanWithChecks)(dry.stdout)
-      expect(plan.changes[0]).toMatchObject({
-        workPackageId: 1,
-        route: ["In progress", "Closed"],
-        check: { result: "allowed" }
-      })
-      const text = yield* s.reconcile("--route", ROUTE)
-      expect(text.stdout).toMatch(/^~ wp#1\s+New → In progress → Closed\s/m)
-      expect(text.stdout).toContain("the later steps can only be known by walking the route")
-      expect(yield* s.writes).toEqual([])
+  it.scopedLive(
+    "with a route, the refused change is planned as its hops, applied in one run with one comment",
+    () =>
+      Effect.gen(function* () {
+        const s = yield* scenario(forbidsNewToClosed)
+        const dry = yield* s.reconcile("--route", ROUTE, "--format", "json")
+        const plan = yield* Schema.decodeUnknown(PlanWithChecks)(dry.stdout)
+        expect(plan.changes[0]).toMatchObject({
+          workPackageId: 1,
+          route: ["In progress", "Closed"],
+          check: { result: "allowed" }
+        })
+        const text = yield* s.reconcile("--route", ROUTE)
+        expect(text.stdout).toMatch(/^~ wp#1\s+New → In progress → Closed\s/m)
+        expect(text.stdout).toContain("the later steps can only be known by walking the route")
+        expect(yield* s.writes).toEqual([])
 
-      yield* s.sandbox.clearRequestLog
-      const applied = yield* s.reconcile("--apply", "--route", ROUTE, "--format", "json")
-      expect(applied.code).toBe(0)
-      const report = yield* Schema.decodeUnknown(ApplyWithRoutes)(applied.stdout)
-      expect(report.results.map((r) => [r.workPackageId, r.outcome, r.route])).toEqual([
-        [1, "applied", ["In progress", "Closed"]],
-        [2, "applied", undefined]
-      ])
-      const wp1 = yield* s.sandbox.workPackage(1)
-      expect(wp1?.status).toBe("Closed")
-      expect(wp1?.comments).toHaveLength(1)
-      expect(wp1?.comments[0]).toContain("Status changed from **New** to **Closed** through **In progress**")
-      expect(wp1?.comments[0]).toContain("route New → In progress → Closed")
-      const writes = yield* s.writes
-      expect(writes.filter((w) => w.path === "/api/v3/work_packages/1").map((w) => [w.method, w.status])).toEqual([
-        ["PATCH", 200],
-        ["PATCH", 200]
-      ])
-      expect(writes.filter((w) => w.path === "/api/v3/work_packages/1/activities")).toHaveLength(1)
+        yield* s.sandbox.clearRequestLog
+        const applied = yield* s.reconcile("--apply", "--route", ROUTE, "--format", "json")
+        expect(applied.code).toBe(0)
+        const report = yield* Schema.decodeUnknown(ApplyWithRoutes)(applied.stdout)
+        expect(report.results.map((r) => [r.workPackageId, r.outcome, r.route])).toEqual([
+          [1, "applied", ["In progress", "Closed"]],
+          [2, "applied", undefined]
+        ])
+        const wp1 = yield* s.sandbox.workPackage(1)
+        expect(wp1?.status).toBe("Closed")
+        expect(wp1?.comments).toHaveLength(1)
+        expect(wp1?.comments[0]).toContain("Status changed from **New** to **Closed** through **In progress**")
+        expect(wp1?.comments[0]).toContain("route New → In progress → Closed")
+        const writes = yield* s.writes
+        expect(writes.filter((w) => w.path === "/api/v3/work_packages/1").map((w) => [w.method, w.status])).toEqual([
+          ["PATCH", 200],
+          ["PATCH", 200]
+        ])
+        expect(writes.filter((w) => w.path === "/api/v3/work_packages/1/activities")).toHaveLength(1)
 
-      // a second apply finds everything in sync and sends nothing: no write, no form call
-      yield* s.sandbox.clearRequestLog
-      const again = yield* s.reconcile("--apply", "--route", ROUTE)
-      expect(again.code).toBe(0)
-      expect(yield* s.writes).toEqual([])
-      expect(formCallsFor(yield* s.sandbox.requestLog)).toEqual([])
-      expect((yield* s.sandbox.workPackage(1))?.comments).toHaveLength(1)
-    })
+        // a second apply finds everything in sync and sends nothing: no write, no form call
+        yield* s.sandbox.clearRequestLog
+        const again = yield* s.reconcile("--apply", "--route", ROUTE)
+        expect(again.code).toBe(0)
+        expect(yield* s.writes).toEqual([])
+        expect(formCallsFor(yield* s.sandbox.requestLog)).toEqual([])
+        expect((yield* s.sandbox.workPackage(1))?.comments).toHaveLength(1)
+      }),
+    // Three CLI runs: more than one run's 20 s on a loaded machine.
+    120_000
   )
 
   it.scopedLive("a saved plan records the route, and --apply --plan walks it", () =>
