@@ -48,6 +48,32 @@ describe("--out never replaces a file the run reads (built CLI against the sandb
     90_000
   )
 
+  it.scopedLive(
+    "--out naming the config file (--config, or op-reconcile.yml found by default): exit 1, both named, nothing read",
+    () =>
+      Effect.gen(function* () {
+        const s = yield* scenario(seeded)
+        const config = join(s.dir, "op-reconcile.yml")
+        writeFileSync(config, `version: 1\nplans:\n  - source: ${PLAN_FILE_NAME}\n`)
+        const before = readFileSync(config)
+        const runs = [
+          ["reconcile", "--config", "op-reconcile.yml", "--dry-run", "--out", "./op-reconcile.yml"],
+          ["reconcile", "--apply", "--out", `../${s.dir.split("/").at(-1)}/op-reconcile.yml`]
+        ]
+        for (const args of runs) {
+          const run = yield* runCli(args, sandboxEnv(s.sandbox), s.dir)
+          expect(run.code).toBe(1)
+          expect(run.stderr).toContain("would overwrite the config op-reconcile.yml")
+          expect(run.stderr).not.toMatch(STACK_TRACE)
+          expect(run.stdout).toBe("")
+        }
+        expect(readFileSync(config)).toEqual(before)
+        expect(yield* s.sandbox.requestLog).toEqual([])
+        expect((yield* s.sandbox.workPackage(1))?.status).toBe("New")
+      }),
+    60_000
+  )
+
   it.scopedLive("--apply --plan FILE --out FILE (the saved plan itself) is refused before anything is written", () =>
     Effect.gen(function* () {
       const s = yield* scenario(seeded)
