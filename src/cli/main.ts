@@ -3,9 +3,11 @@ import { fileURLToPath } from "node:url"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { Console, Effect, Option, Ref } from "effect"
 import { DesiredStateParser } from "../desired/DesiredStateParser.js"
+import { Progress } from "../progress/Progress.js"
 import { run } from "./Cli.js"
 import { useColor } from "./color.js"
 import { withoutColor } from "./plainConsole.js"
+import { stderrProgress } from "./progress/stderrProgress.js"
 import { EXIT_OK, reportFailure } from "./reportFailure.js"
 import { StopNotice } from "./StopNotice.js"
 import { withSafeOutput } from "./safeConsole.js"
@@ -24,8 +26,10 @@ const withParser = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
 // layers are chosen here, per-command layers in src/cli/.
 const main = Effect.gen(function* () {
   const notice = yield* StopNotice.make
+  const progress = yield* stderrProgress
   const cli = run(process.argv).pipe(
     Effect.matchCauseEffect({ onSuccess: () => Effect.succeed(EXIT_OK), onFailure: reportFailure }),
+    Effect.provideService(Progress, progress),
     Effect.provideService(StopNotice, notice),
     withParser,
     // Stopped by a signal: say what was done before the stop (signals.ts chooses the exit code).

@@ -3,6 +3,7 @@ import { Clock, Duration, Effect, Either, Redacted, type Schema } from "effect"
 import type { ObservedWorkPackage } from "../domain/observed.js"
 import { makeLimiter } from "../limiter/Limiter.js"
 import { pacingSettings } from "../limiter/pacing.js"
+import { Progress } from "../progress/Progress.js"
 import { EndlessPagination, type OpenProjectRequestError, ResponseTooLarge, UnexpectedResponse } from "./errors.js"
 import {
   ActivityCollection,
@@ -30,7 +31,7 @@ import { maxPages } from "./OpenProject/pageBounds.js"
 import { MAX_RESPONSE_BYTES, readBodyCapped } from "./OpenProject/readBody.js"
 import { isRedirect, redirected, withoutRedirects } from "./OpenProject/redirects.js"
 import { commentBody, emptyFormBody, setStatusBody } from "./OpenProject/requestBodies.js"
-import { type HttpMethod, LONGEST_SERVER_WAIT, retrySchedule } from "./OpenProject/retryPolicy.js"
+import { type HttpMethod, LONGEST_SERVER_WAIT, retryReason, retrySchedule } from "./OpenProject/retryPolicy.js"
 import { timedOut, transportFailure } from "./OpenProject/transportFailure.js"
 import { chunkIds, collectionTarget } from "./OpenProject/workPackageQuery.js"
 import { OpenProjectConfig, type OpenProjectSettings } from "./OpenProjectConfig.js"
@@ -93,6 +94,8 @@ const makeOpenProject = Effect.gen(function* () {
       ? HttpClientRequest.basicAuth("apikey", settings.apiKey)
       : HttpClientRequest.bearerToken(settings.apiKey)
 
+  /** A request's path without its query, for what the user reads (a collection query is long and encoded). */
+  const pathOf = (url: string) => url.slice(root.origin.length).replace(/\?.*$/, "")
   const api = (path: string) => `${root.origin}${pathPrefix}/api/v3${path}`
 
   /** Hrefs are reused as received (they carry a sub-path if OpenProject has one), but only on this instance. */
@@ -169,11 +172,26 @@ const makeOpenProject = Effect.gen(function* () {
     )
   }
 
-  /** Retries live here, so no caller ever retries by hand. */
+  /** Retries live here, so no caller ever retries by hand; each one is reported while it waits. */
   const send = <A, I>(call: Call<A, I>): Effect.Effect<A, OpenProjectRequestError> =>
-    Effect.retry(
-      attempt(call),
-      retrySchedule({ method: call.method, retryBase: settings.retryBase, maxRetries: settings.maxRetries })
+    Effect.flatMap(Progress, (progress) =>
+      Effect.retry(
+        attempt(call),
+        retrySchedule({
+          method: call.method,
+          retryBase: settings.retryBase,
+          maxRetries: settings.maxRetries,
+          onRetry: (error, delay, retry) =>
+            progress.retryWaiting({
+              method: call.method,
+              path: pathOf(call.url),
+              reason: retryReason(error),
+              delay,
+              attempt: retry + 1,
+              attempts: settings.maxRetries + 1
+            })
+        })
+      )
     )
 
   /**

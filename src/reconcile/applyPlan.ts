@@ -1,10 +1,11 @@
-import { Effect, Either } from "effect"
+import { Effect, Either, Ref } from "effect"
 import { ObservedWorkPackage, type Status } from "../domain/observed.js"
 import { ApplyReport, ApplySummary, ChangeResult, ItemError, type Outcome } from "../domain/outcome.js"
 import { type Plan, PlannedChange } from "../domain/plan.js"
 import { marksChange } from "../drift/marker.js"
 import type { OpenProjectError, Unauthenticated } from "../openproject/errors.js"
 import { OpenProject } from "../openproject/OpenProject.js"
+import { Progress } from "../progress/Progress.js"
 import { hopRefusedMessage, refusalRemedy, routeText } from "../workflow/remedy.js"
 import { type AuditContext, type AuditWalk, auditComment } from "./auditComment.js"
 import { replanOne, savedChangeVerdict } from "./planner.js"
@@ -287,7 +288,32 @@ export const applyPlan = (
         const warnings = settled.outcome === "applied" ? yield* commented(settled.after, settled.change) : []
         return new ChangeResult({ ...resultFields(settled.change), outcome: settled.outcome, warnings })
       })
-    const results = yield* Effect.forEach(plan.changes, applyOne, { concurrency: options.concurrency })
+
+    const progress = yield* Progress
+    const total = plan.changes.length
+    const settledCount = yield* Ref.make(0)
+    const report = (result: ChangeResult) =>
+      Ref.updateAndGet(settledCount, (n) => n + 1).pipe(
+        Effect.flatMap((done) =>
+          progress.itemSettled({
+            workPackageId: result.workPackageId,
+            from: result.from,
+            to: result.to,
+            outcome: result.outcome,
+            done,
+            total
+          })
+        )
+      )
+    yield* progress.applyStarted(total)
+    // An item, once started, runs to its end (write, re-read, audit comment) even when the run is stopped:
+    // a signal stops the apply between items, never inside one. Items not started yet are left for a rerun.
+    const results = yield* Effect.forEach(
+      plan.changes,
+      (change) => applyOne(change).pipe(Effect.tap(report), Effect.uninterruptible),
+      { concurrency: options.concurrency }
+    )
+    yield* progress.applyFinished
     return new ApplyReport({
       formatVersion: 2,
       ...(plan.config === undefined ? {} : { config: plan.config }),

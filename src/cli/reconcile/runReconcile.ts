@@ -18,6 +18,7 @@ import { openProjectLayer } from "../openProjectLayer.js"
 import { type PlanSelection, selectPlans } from "../planSelection.js"
 import { DEFAULT_MAX_CHANGES, type ReconcileOptions } from "../reconcile.js"
 import { currentCommit } from "../runEnvironment.js"
+import { StopNotice } from "../StopNotice.js"
 import { checkFlags } from "./checkFlags.js"
 
 /**
@@ -77,6 +78,7 @@ const hasRefusal = (plan: Plan) => plan.changes.some((c) => c.check?.result === 
 
 const dryRun = (o: ReconcileOptions, selection: PlanSelection) =>
   Effect.gen(function* () {
+    yield* StopNotice.set("op-reconcile: stopped; a dry-run writes nothing to OpenProject.")
     const reconciler = yield* Reconciler
     const plan = yield* reconciler.dryRun(yield* runRequest(o, selection))
     yield* printWarnings(plan.warnings)
@@ -93,6 +95,8 @@ const dryRun = (o: ReconcileOptions, selection: PlanSelection) =>
 
 const apply = (o: ReconcileOptions, selection: PlanSelection) =>
   Effect.gen(function* () {
+    // Until the first item settles (then the progress reporter says more).
+    yield* StopNotice.set("op-reconcile: stopped before any change was made. Run the same command again to apply.")
     const reconciler = yield* Reconciler
     const github = yield* GitHubContext
     const request: ApplyRequest = {

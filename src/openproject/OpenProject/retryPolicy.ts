@@ -1,4 +1,4 @@
-import { Duration, Schedule } from "effect"
+import { Duration, Effect, Schedule } from "effect"
 import type { OpenProjectRequestError } from "../errors.js"
 
 export type HttpMethod = "GET" | "PATCH" | "POST"
@@ -32,11 +32,15 @@ export const isRetryable =
     }
   }
 
-/** Exponential backoff with jitter, at most `maxRetries` retries, never sooner than the server asked. */
+/**
+ * Exponential backoff with jitter, at most `maxRetries` retries, never sooner than the server asked.
+ * `onRetry` is told of each retry before its wait (the failure, the wait, and the retry's number from 1).
+ */
 export const retrySchedule = (options: {
   readonly method: HttpMethod
   readonly retryBase: Duration.Duration
   readonly maxRetries: number
+  readonly onRetry?: (error: OpenProjectRequestError, delay: Duration.Duration, retry: number) => Effect.Effect<void>
 }) =>
   Schedule.exponential(options.retryBase, 2).pipe(
     Schedule.jittered,
@@ -47,5 +51,27 @@ export const retrySchedule = (options: {
       (error._tag === "RateLimited" || error._tag === "ServerError") && error.retryAfter !== undefined
         ? Duration.max(delay, error.retryAfter)
         : delay
+    ),
+    Schedule.modifyDelayEffect(([[, recurrences], error], delay) =>
+      options.onRetry === undefined
+        ? Effect.succeed(delay)
+        : Effect.as(options.onRetry(error, delay, recurrences + 1), delay)
     )
   )
+
+/** Why a request is about to be repeated, in the words a user reads while waiting. */
+export const retryReason = (error: OpenProjectRequestError): string => {
+  switch (error._tag) {
+    case "TransportError": {
+      // "connection failed (ECONNREFUSED)" reads best as its code alone.
+      const code = /\(([A-Z][A-Z0-9_]+)\)$/.exec(error.reason)?.[1]
+      return code === undefined ? `OpenProject did not answer: ${error.reason}` : `OpenProject did not answer (${code})`
+    }
+    case "RateLimited":
+      return "OpenProject asked to slow down (429)"
+    case "ServerError":
+      return `OpenProject answered with a server error (${error.status})`
+    default:
+      return `the request failed (${error._tag})`
+  }
+}

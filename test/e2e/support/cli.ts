@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process"
+import { execFile, spawn } from "node:child_process"
 import { join } from "node:path"
 import { Effect, Schema } from "effect"
 import { inject } from "vitest"
@@ -74,3 +74,65 @@ export const sandboxEnv = (sandbox: RunningSandbox): Record<string, string> => (
 
 /** What an uncaught error or a pretty-printed Cause would leave in the output. */
 export const STACK_TRACE = /^\s+at .+[:(]|FiberFailure|\bat file:|node:internal/m
+
+/** A run of the built CLI that the test can send signals to while it works. */
+export interface StartedCli {
+  readonly signal: (signal: "SIGINT" | "SIGTERM") => Effect.Effect<void>
+  /** Waits (on the child's output, not on a clock) until its stderr contains `text`. */
+  readonly stderrShows: (text: string) => Effect.Effect<void>
+  /** Its exit code (a signal the CLI did not handle shows as 128 + its number) and output. */
+  readonly finished: Effect.Effect<CliRun, CliDidNotFinish>
+}
+
+const SIGNAL_NUMBERS: Readonly<Record<string, number>> = { SIGINT: 2, SIGTERM: 15 }
+
+export const startCli = (
+  args: ReadonlyArray<string>,
+  env: Readonly<Record<string, string>> = {}
+): Effect.Effect<StartedCli> =>
+  Effect.sync(() => {
+    const child = spawn(process.execPath, [BUNDLE, ...args], {
+      cwd: REPO_ROOT,
+      env: childEnv(env),
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    let stdout = ""
+    let stderr = ""
+    const waiting: Array<{ readonly text: string; readonly done: () => void }> = []
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString()
+    })
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString()
+      for (const w of waiting.filter((w) => stderr.includes(w.text))) {
+        waiting.splice(waiting.indexOf(w), 1)
+        w.done()
+      }
+    })
+    child.on("close", () => {
+      for (const w of waiting.splice(0)) w.done()
+    })
+    const timer = setTimeout(() => child.kill("SIGKILL"), CHILD_TIMEOUT_MS)
+    const finished = Effect.async<CliRun, CliDidNotFinish>((resume) => {
+      child.on("close", (code, signal) => {
+        clearTimeout(timer)
+        if (signal === "SIGKILL") {
+          resume(Effect.fail(new CliDidNotFinish({ args: [...args], reason: `killed after ${CHILD_TIMEOUT_MS} ms` })))
+        } else {
+          resume(Effect.succeed({ code: code ?? 128 + (SIGNAL_NUMBERS[signal ?? ""] ?? 0), stdout, stderr }))
+        }
+      })
+    })
+    return {
+      signal: (signal) =>
+        Effect.sync(() => {
+          child.kill(signal)
+        }),
+      stderrShows: (text) =>
+        Effect.async<void>((resume) => {
+          if (stderr.includes(text) || child.exitCode !== null) resume(Effect.void)
+          else waiting.push({ text, done: () => resume(Effect.void) })
+        }),
+      finished
+    }
+  })
