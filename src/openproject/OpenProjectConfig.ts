@@ -120,9 +120,7 @@ const duration = (setting: string, input: Duration.DurationInput): Either.Either
 export const makeSettings = (opts: OpenProjectConfigOptions): Either.Either<OpenProjectSettings, InvalidConfig> =>
   Either.gen(function* () {
     const baseUrl = yield* normalizeBaseUrl(opts.url)
-    if (Redacted.value(opts.apiKey).trim() === "") {
-      return yield* Either.left(missingKey("is empty."))
-    }
+    const apiKey = yield* checkedKey(opts.apiKey)
     const maxRetries = opts.maxRetries ?? DEFAULTS.maxRetries
     if (!Number.isInteger(maxRetries) || maxRetries < 0) {
       return yield* Either.left(
@@ -131,7 +129,7 @@ export const makeSettings = (opts: OpenProjectConfigOptions): Either.Either<Open
     }
     return {
       baseUrl,
-      apiKey: opts.apiKey,
+      apiKey,
       auth: opts.auth ?? DEFAULTS.auth,
       requestsPerSecond: yield* positive(
         "requestsPerSecond",
@@ -148,6 +146,27 @@ export const makeSettings = (opts: OpenProjectConfigOptions): Either.Either<Open
         : { maxResponseBytes: yield* positive("maxResponseBytes", opts.maxResponseBytes, true) })
     }
   })
+
+/**
+ * The key as OpenProject issued it. A line break or spaces around it are a copy-paste slip (`echo` into a
+ * secret, a pasted line): they are trimmed, or OpenProject would answer 401 and the key would look revoked.
+ * Whitespace inside it cannot be part of a token, so it is named rather than sent.
+ */
+const checkedKey = (key: Redacted.Redacted<string>): Either.Either<Redacted.Redacted<string>, InvalidConfig> => {
+  const raw = Redacted.value(key)
+  const trimmed = raw.trim()
+  if (trimmed === "") return Either.left(missingKey("is empty."))
+  if (/\s/.test(trimmed)) {
+    return Either.left(
+      invalid(
+        "OPENPROJECT_API_KEY",
+        "contains a space or a line break inside it, which no OpenProject API token has (it was probably pasted together with other text).",
+        "Copy the token again from OpenProject → My account → Access tokens and set it alone."
+      )
+    )
+  }
+  return Either.right(trimmed === raw ? key : Redacted.make(trimmed))
+}
 
 const missingKey = (problem: string) =>
   invalid("OPENPROJECT_API_KEY", problem, `The client needs an OpenProject API token. ${TOKEN_HELP}`)

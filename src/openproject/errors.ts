@@ -2,23 +2,38 @@ import { Duration, Schema } from "effect"
 import { oneLine } from "../safeText/oneLine.js"
 
 /**
- * Errors of the OpenProject adapter. Each one names the request (method and full URL, never a header)
- * and its `message` tells the user what to do. The API key is never a field of any of them.
+ * Errors of the OpenProject adapter. Each one carries the request (method and full URL, never a header);
+ * its `message` names the method and the path (a collection query is long and URL-encoded, and says
+ * nothing a user can act on) and tells the user what to do. The API key is never a field of any of them.
  */
 
-const RUNBOOK_TOKEN =
+const TOKEN_REMEDY =
   "Make a new token in OpenProject → My account → Access tokens and put it in OPENPROJECT_API_KEY " +
-  "(or the CI secret that sets it); see runbook §3."
+  "(or the CI secret that sets it)."
 
-const RUNBOOK_STATUS_ADMIN =
-  "Align the status names in the plan with OpenProject's status admin " +
-  "(Administration → Work packages → Status / Workflow); see runbook §7."
+const WORKFLOW_REMEDY =
+  "OpenProject's workflow does not allow this transition for the API user: allow it in OpenProject " +
+  "(Administration → Work packages → Workflow, for this work package's type and the API user's role), " +
+  "or change the plan."
 
 /** Where a failed request went: every request error carries it. */
 const requestFields = {
   method: Schema.String,
   url: Schema.String
 }
+
+/** `GET /api/v3/work_packages`: what a message names of a request (its query left out, see above). */
+export const requestText = (method: string, url: string): string => {
+  if (!URL.canParse(url)) return `${method} ${oneLine(url.replace(/[?#].*$/s, ""))}`
+  return `${method} ${oneLine(new URL(url).pathname)}`
+}
+
+/** The instance a request went to (no path, no query), for the messages that say the URL may be wrong. */
+const instanceOf = (url: string): string => (URL.canParse(url) ? new URL(url).origin : "OPENPROJECT_URL")
+
+/** The API's own root and statuses: a 404 there means the URL is not an OpenProject, not a missing work package. */
+const isInstanceLevel = (url: string): boolean =>
+  URL.canParse(url) && /\/api\/v3(\/statuses|\/users\/me)?\/?$/.test(new URL(url).pathname)
 
 /** What the server said is quoted on one line: it is someone else's text, printed to a terminal or a CI log. */
 const said = (serverMessage: string | undefined): string =>
@@ -34,8 +49,8 @@ export class Unauthenticated extends Schema.TaggedError<Unauthenticated>()("Unau
 }) {
   override get message(): string {
     return (
-      `${this.method} ${this.url}: OpenProject did not accept the API token (401; it was revoked or expired, ` +
-      `or it is not an API token).${said(this.serverMessage)} ${RUNBOOK_TOKEN}`
+      `${requestText(this.method, this.url)}: OpenProject did not accept the API token (401; it was revoked or expired, ` +
+      `or it is not an API token).${said(this.serverMessage)} ${TOKEN_REMEDY}`
     )
   }
 }
@@ -47,7 +62,7 @@ export class MissingPermission extends Schema.TaggedError<MissingPermission>()("
 }) {
   override get message(): string {
     return (
-      `${this.method} ${this.url}: the token's user lacks the permission for this (403).${said(this.serverMessage)} ` +
+      `${requestText(this.method, this.url)}: the token's user lacks the permission for this (403).${said(this.serverMessage)} ` +
       'Give that user a role with "view work packages", "edit work packages" and "add work package notes" ' +
       "in the project, or use another user's token."
     )
@@ -60,8 +75,16 @@ export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
   serverMessage: Schema.optional(Schema.String)
 }) {
   override get message(): string {
+    if (isInstanceLevel(this.url)) {
+      return (
+        `${requestText(this.method, this.url)}: not found (404) at ${instanceOf(this.url)}: this is not the root of ` +
+        `an OpenProject instance (every OpenProject answers this path).${said(this.serverMessage)} Set ` +
+        "OPENPROJECT_URL (or --url) to the address you open OpenProject at, e.g. https://openproject.example.com, " +
+        "with its sub-path if it has one."
+      )
+    }
     return (
-      `${this.method} ${this.url}: not found, or not visible to the token's user (404).${said(this.serverMessage)} ` +
+      `${requestText(this.method, this.url)}: not found, or not visible to the token's user (404).${said(this.serverMessage)} ` +
       "Check the work package id in the plan and that the user is a member of its project."
     )
   }
@@ -74,7 +97,7 @@ export class UpdateConflict extends Schema.TaggedError<UpdateConflict>()("Update
 }) {
   override get message(): string {
     return (
-      `${this.method} ${this.url}: the work package was changed by someone else since it was read (409).` +
+      `${requestText(this.method, this.url)}: the work package was changed by someone else since it was read (409).` +
       `${said(this.serverMessage)} Read it again and recompute the change; a rerun does this by itself.`
     )
   }
@@ -86,7 +109,7 @@ export class TransitionRefused extends Schema.TaggedError<TransitionRefused>()("
   serverMessage: Schema.String
 }) {
   override get message(): string {
-    return `${this.method} ${this.url}: OpenProject refused the status change (422).${said(this.serverMessage)} ${RUNBOOK_STATUS_ADMIN}`
+    return `${requestText(this.method, this.url)}: OpenProject refused the status change (422).${said(this.serverMessage)} ${WORKFLOW_REMEDY}`
   }
 }
 
@@ -102,7 +125,7 @@ export class ValidationFailed extends Schema.TaggedError<ValidationFailed>()("Va
     const on = this.attribute === undefined ? "" : ` on "${oneLine(this.attribute)}"`
     const id = this.errorIdentifier === undefined ? "" : ` ${oneLine(this.errorIdentifier.replace(/^.*:/, ""))}`
     return (
-      `${this.method} ${this.url}: OpenProject rejected the request${on} (${this.status}${id}).` +
+      `${requestText(this.method, this.url)}: OpenProject rejected the request${on} (${this.status}${id}).` +
       `${said(this.serverMessage)} Fix the value it names; if it is the status, check the plan's status names.`
     )
   }
@@ -116,7 +139,7 @@ export class ContentTypeRejected extends Schema.TaggedError<ContentTypeRejected>
 }) {
   override get message(): string {
     return (
-      `${this.method} ${this.url}: OpenProject refused the request's content type (${this.status}).` +
+      `${requestText(this.method, this.url)}: OpenProject refused the request's content type (${this.status}).` +
       `${said(this.serverMessage)} Requests must be sent as application/json; a proxy in front of OpenProject ` +
       "may be rewriting them."
     )
@@ -130,7 +153,7 @@ export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited"
 }) {
   override get message(): string {
     return (
-      `${this.method} ${this.url}: OpenProject (or a proxy in front of it) is rate limiting this client (429).` +
+      `${requestText(this.method, this.url)}: OpenProject (or a proxy in front of it) is rate limiting this client (429).` +
       `${waitText(this.retryAfter)} Wait and run again, or lower the request rate (--requests-per-second, --burst).`
     )
   }
@@ -145,7 +168,7 @@ export class ServerError extends Schema.TaggedError<ServerError>()("ServerError"
 }) {
   override get message(): string {
     return (
-      `${this.method} ${this.url}: OpenProject answered with a server error (${this.status}).` +
+      `${requestText(this.method, this.url)}: OpenProject answered with a server error (${this.status}).` +
       `${said(this.serverMessage)}${waitText(this.retryAfter)} This is not caused by the plan; run again later ` +
       "and tell the OpenProject administrator if it persists."
     )
@@ -167,7 +190,7 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
       ? " The request may have reached OpenProject: read the work package again before repeating a write."
       : ""
     return (
-      `${this.method} ${this.url}: no answer from OpenProject (${this.reason}).${after} ` +
+      `${requestText(this.method, this.url)}: no answer from OpenProject (${this.reason}).${after} ` +
       "Check OPENPROJECT_URL and the network, then run again."
     )
   }
@@ -183,7 +206,7 @@ export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>()
   override get message(): string {
     const problem = this.problem === undefined ? "" : ` (${oneLine(this.problem)})`
     return (
-      `${this.method} ${this.url}: unexpected answer ${this.status}${problem}, body starts with: ${oneLine(JSON.stringify(this.excerpt))}. ` +
+      `${requestText(this.method, this.url)}: unexpected answer ${this.status}${problem}, body starts with: ${oneLine(JSON.stringify(this.excerpt))}. ` +
       "Check that OPENPROJECT_URL is the root of an OpenProject instance (not a login page or a proxy)."
     )
   }
@@ -199,7 +222,7 @@ export class Redirected extends Schema.TaggedError<Redirected>()("Redirected", {
   override get message(): string {
     const where = this.location === undefined ? "without saying where" : `to ${oneLine(this.location)}`
     return (
-      `${this.method} ${this.url}: OpenProject answered with a redirect (${this.status}) ${where}; ` +
+      `${requestText(this.method, this.url)}: OpenProject answered with a redirect (${this.status}) ${where}; ` +
       "op-reconcile does not follow redirects, so nothing was read from there. OPENPROJECT_URL is probably not " +
       "the instance's address: set it to the address the redirect names if that is your OpenProject (https " +
       "instead of http, another host name, a sub-path), or ask the administrator about the proxy in front of it."
@@ -222,7 +245,7 @@ export class ResponseTooLarge extends Schema.TaggedError<ResponseTooLarge>()("Re
         ? `sent more than ${megabytes(this.limitBytes)}`
         : `announced ${megabytes(this.declaredBytes)}, more than the ${megabytes(this.limitBytes)} op-reconcile reads`
     return (
-      `${this.method} ${this.url}: the answer (${this.status}) ${what}; op-reconcile stopped reading it and did ` +
+      `${requestText(this.method, this.url)}: the answer (${this.status}) ${what}; op-reconcile stopped reading it and did ` +
       "not ask again. A page of 1,000 work packages is a few MB: the server or a proxy in front of it is sending " +
       "something else. Check OPENPROJECT_URL and tell the OpenProject administrator."
     )
@@ -239,7 +262,7 @@ export class EndlessPagination extends Schema.TaggedError<EndlessPagination>()("
 }) {
   override get message(): string {
     return (
-      `${this.method} ${this.url}: OpenProject linked another page after ${this.pagesRead} page(s), though by its ` +
+      `${requestText(this.method, this.url)}: OpenProject linked another page after ${this.pagesRead} page(s), though by its ` +
       `own answer (total ${this.total}, ${this.pageSize} per page) for the ${this.asked} work package(s) asked ` +
       "there can be no more; op-reconcile stopped reading. The server, or a proxy in front of it, is not paging " +
       "the way OpenProject does: tell the OpenProject administrator."
@@ -277,4 +300,4 @@ export type OpenProjectRequestError =
 
 export type OpenProjectError = OpenProjectRequestError | InvalidConfig
 
-export const TOKEN_HELP = RUNBOOK_TOKEN
+export const TOKEN_HELP = TOKEN_REMEDY

@@ -16,7 +16,13 @@ import { applyPlan } from "./applyPlan.js"
 import { writeApplyReport } from "./applyReportFile.js"
 import { explainChanges } from "./causes.js"
 import { type ConflictingPlans, checkAcrossPlans } from "./crossPlan.js"
-import { checkApplyGuards, checkMaxChanges, type EmptyTrackingTable, type TooManyChanges } from "./guards.js"
+import {
+  checkApplyGuards,
+  checkMaxChanges,
+  type EmptyTrackingTable,
+  maxChangesWarning,
+  type TooManyChanges
+} from "./guards.js"
 import { observe } from "./observe.js"
 import { checkOutputPath, type OutputOverwritesInput, type ProtectedPath } from "./outputGuard.js"
 import { planDocuments } from "./planner.js"
@@ -65,6 +71,8 @@ export interface RunRequest {
    * `drift` (selfHeal.ts). Applies to fresh plans; a saved plan keeps what it was made with.
    */
   readonly selfHeal: boolean
+  /** The mass-revert guard: an apply refuses more changes than this; a dry-run warns that it would. */
+  readonly maxChanges: number
   /**
    * Ask OpenProject's form about each planned change before anything is written (on by default; README §13).
    * Off, every change is `unchecked` and routes are not used (a refusal cannot be told apart then).
@@ -77,7 +85,6 @@ export interface RunRequest {
 export interface ApplyRequest extends RunRequest {
   /** Apply exactly this saved plan (`--apply --plan FILE`) instead of planning afresh. */
   readonly savedPlan: Option.Option<string>
-  readonly maxChanges: number
   readonly concurrency: number
   readonly notify: boolean
   readonly comment: boolean
@@ -249,7 +256,9 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
       Effect.gen(function* () {
         yield* guardOutput(request, Option.none())
         const read = yield* readDocuments(request)
-        const { plan } = yield* freshPlan(read, request)
+        const { plan: fresh } = yield* freshPlan(read, request)
+        const guard = maxChangesWarning(fresh, request.maxChanges)
+        const plan = guard === undefined ? fresh : new Plan({ ...fresh, warnings: [...fresh.warnings, guard] })
         if (Option.isSome(request.out)) yield* writeSavedPlan(request.out.value, plan).pipe(withServices)
         return plan
       })

@@ -34,6 +34,23 @@ type Settled = {
   readonly after?: ObservedWorkPackage
   /** Statuses set by this walk, in order (for the audit comment and the report). */
   readonly moved: ReadonlyArray<string>
+  /** What the user should know about this outcome (for a stale item: what moved). */
+  readonly note?: string
+}
+
+/** A saved change whose work package moved since the plan was made: what moved, and what to do next. */
+export const staleNote = (change: PlannedChange, current: ObservedWorkPackage): string => {
+  const moved = [
+    ...(current.statusId === change.fromStatusId ? [] : [`its status is ${current.statusName}, not ${change.from}`]),
+    ...(current.lockVersion === change.lockVersion
+      ? []
+      : [`its lockVersion is ${current.lockVersion}, not ${change.lockVersion} (it was edited)`])
+  ]
+  return (
+    `wp#${change.workPackageId} moved in OpenProject since the plan was made: ${moved.join("; ")}. It was not ` +
+    "written. Make a new plan (reconcile --dry-run --out FILE), review it and apply that, or plan and apply " +
+    "afresh with reconcile --apply."
+  )
 }
 
 /** An item that failed; `moved` is what it set before it failed (a route refused half-way). */
@@ -212,7 +229,7 @@ export const applyPlan = (
       // A saved plan's precondition: before its first write, an item someone else moved is stale.
       if (options.onConflict === "exact" && state.moved.length === 0) {
         if (savedChangeVerdict(change, now) === "Stale") {
-          return Effect.succeed({ outcome: "stale", change, moved: [] } satisfies Settled)
+          return Effect.succeed({ outcome: "stale", change, moved: [], note: staleNote(change, now) } satisfies Settled)
         }
         return walk(change, hops, { ...state, position: 0 }, attempt + 1)
       }
@@ -285,7 +302,12 @@ export const applyPlan = (
           const warnings = yield* commented(settled.after, change)
           return new ChangeResult({ ...resultFields(change), outcome: "failed", error: settled.error, warnings })
         }
-        const warnings = settled.outcome === "applied" ? yield* commented(settled.after, settled.change) : []
+        const warnings =
+          settled.outcome === "applied"
+            ? yield* commented(settled.after, settled.change)
+            : settled.note === undefined
+              ? []
+              : [settled.note]
         return new ChangeResult({ ...resultFields(settled.change), outcome: settled.outcome, warnings })
       })
 

@@ -3,7 +3,7 @@ import type { DesiredState } from "../domain/desired.js"
 import type { Plan } from "../domain/plan.js"
 import { causeBreakdown } from "../drift/explain.js"
 
-/** The plan transitions more work packages than the user allowed (runbook §7, mass revert). */
+/** The plan transitions more work packages than the user allowed (the mass-revert guard). */
 export class TooManyChanges extends Schema.TaggedError<TooManyChanges>()("TooManyChanges", {
   changes: Schema.Int,
   maxChanges: Schema.Int,
@@ -17,22 +17,34 @@ export class TooManyChanges extends Schema.TaggedError<TooManyChanges>()("TooMan
       `the plan would transition ${this.changes} work packages, more than --max-changes ${this.maxChanges} allows; ` +
       "nothing was written."
     const rerun = `rerun with --max-changes ${this.changes}`
+    // Two situations, two remedies, never run together: the edit in OpenProject was meant (the plan is what
+    // is out of date), or it was not (the plan is right and the apply restores it).
     if (this.breakdown !== "" && this.reverts > 0) {
       return (
-        `${head} ${this.breakdown}. If that edit was meant, update the plan first; otherwise ${rerun} ` +
-        "to restore the plan (runbook §7)."
+        `${head} ${this.breakdown}. If that edit in OpenProject was meant, update the plan to match it first ` +
+        `(then there is nothing to revert). If it was not, ${rerun} to restore the plan.`
       )
     }
     if (this.breakdown !== "") {
       return `${head} ${this.breakdown}. If the plan is what you want, ${rerun}.`
     }
     return (
-      `${head} A plan this large usually means OpenProject was mass-edited by hand and the plan would ` +
-      "revert it all (runbook §7). If the plan is what you want, update the plan first or " +
-      `${rerun}.`
+      `${head} A plan this large often means OpenProject was mass-edited by hand. If that edit was meant, ` +
+      `update the plan to match it first. If it was not, or the plan is what you want, ${rerun}.`
     )
   }
 }
+
+/**
+ * On a dry-run, before anyone merges: the apply of this plan would be refused by the guard. Said as a
+ * warning (the dry-run itself succeeds), with the same breakdown and remedies as the refusal.
+ */
+export const maxChangesWarning = (plan: Plan, maxChanges: number): string | undefined =>
+  Either.match(checkMaxChanges(plan, maxChanges), {
+    onRight: () => undefined,
+    onLeft: (refusal) =>
+      `an apply of this plan would be refused: ${refusal.message.replace("; nothing was written.", ".")}`
+  })
 
 /** Applying an empty table would mean "nothing is desired", which is almost always a broken document. */
 export class EmptyTrackingTable extends Schema.TaggedError<EmptyTrackingTable>()("EmptyTrackingTable", {

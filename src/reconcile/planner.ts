@@ -71,7 +71,7 @@ export const unknownStatusMessage = (
   return (
     `"${state}" is not a status on this OpenProject (${known}). ` +
     "Map the plan's word to one of them in the config's states: (see `op-reconcile statuses`), " +
-    "or rename the status in OpenProject (runbook §7)."
+    "or rename the status in OpenProject."
   )
 }
 

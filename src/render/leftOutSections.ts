@@ -1,6 +1,6 @@
 import type { BlockedItem, SkippedItem } from "../domain/plan.js"
 import type { FoldableSection } from "./markdownBudget.js"
-import { escapeMarkdown } from "./markdownEscape.js"
+import { escapeMarkdown, escapeMarkdownProse } from "./markdownEscape.js"
 import { detailsSection, sourceCell, workPackageCell } from "./markdownTable.js"
 
 /** What a plan and an apply report both carry: which OpenProject they name. */
@@ -26,7 +26,7 @@ export const leftOutSections = (
       blocked.map((b) => [
         workPackageCell(origin.openProjectUrl, b.workPackageId),
         escapeMarkdown(b.state),
-        escapeMarkdown(b.message, 600),
+        escapeMarkdownProse(b.message, 600),
         where(b)
       ]),
       jsonName
@@ -34,7 +34,7 @@ export const leftOutSections = (
     ...detailsSection(
       `${skipped.length} skipped`,
       ["Source", "Why"],
-      skipped.map((s) => [where(s), escapeMarkdown(s.message, 600)]),
+      skipped.map((s) => [where(s), escapeMarkdownProse(s.message, 600)]),
       jsonName
     )
   ]

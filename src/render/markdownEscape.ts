@@ -51,10 +51,23 @@ const neutraliseReferences = (text: string): string =>
 /** One value, safe inside a GFM table cell or an HTML block, on a single line. */
 // References are neutralised before entities are written, so the `#` of an entity like `&#124;` is left alone.
 export const escapeMarkdown = (text: string, maxChars: number = MAX_CELL_CHARS): string =>
-  neutraliseReferences(truncate(text.replace(LINE_BREAKS_AND_CONTROLS, " ").trim(), maxChars)).replace(
-    SPECIAL,
-    (c) => ENTITIES[c] ?? c
-  )
+  escapeFlat(flatten(text, maxChars))
+
+const flatten = (text: string, maxChars: number): string =>
+  truncate(text.replace(LINE_BREAKS_AND_CONTROLS, " ").trim(), maxChars)
+
+const escapeFlat = (flat: string): string => neutraliseReferences(flat).replace(SPECIAL, (c) => ENTITIES[c] ?? c)
+
+/**
+ * Prose that names work packages (a skipped row's reason, an error): each `wp#55` becomes a code span, which
+ * GitHub neither links nor turns into a reference, so it copies as typed (no invisible character inside
+ * it); the rest is escaped as any other value.
+ */
+export const escapeMarkdownProse = (text: string, maxChars: number = MAX_CELL_CHARS): string =>
+  flatten(text, maxChars)
+    .split(/(wp#\d+)/)
+    .map((part, i) => (i % 2 === 1 ? `\`${part}\`` : escapeFlat(part)))
+    .join("")
 
 /**
  * The hidden marker by which the comment is found again and updated instead of duplicated. Only characters

@@ -10,11 +10,11 @@ export const tableRow = (cells: ReadonlyArray<string>): string => `| ${cells.joi
 
 /**
  * A work package as a link into OpenProject when the instance URL is a plain http(s) URL (it comes from
- * configuration, but it still must not break the link syntax), else as code: a bare `wp#44` is no reference.
+ * configuration, but it still must not break the link syntax), else as code: a bare `wp#44` is no reference. The link text is code too, so that it copies as typed.
  */
 export const workPackageCell = (openProjectUrl: string, id: number): string => {
   const base = openProjectUrl.replace(/\/+$/, "")
-  return /^https?:\/\/[^\s()<>[\]`|]+$/.test(base) ? `[wp#${id}](${base}/work_packages/${id})` : `\`wp#${id}\``
+  return /^https?:\/\/[^\s()<>[\]`|]+$/.test(base) ? `[\`wp#${id}\`](${base}/work_packages/${id})` : `\`wp#${id}\``
 }
 
 /** `F1_BUY_BOOST_PLAN.md:14` as code when the name is plain; anything unusual is escaped like any other value. */

@@ -1,7 +1,7 @@
 import type { ApplyReport, ChangeResult, Outcome } from "../domain/outcome.js"
 import { leftOutSections } from "./leftOutSections.js"
 import { fitToBudget } from "./markdownBudget.js"
-import { escapeMarkdown } from "./markdownEscape.js"
+import { escapeMarkdown, escapeMarkdownProse } from "./markdownEscape.js"
 import { sourceCell, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
 import { commentHead, DEFAULT_MAX_COMMENT_LENGTH, driftSection, type MarkdownOptions } from "./renderPlanMarkdown.js"
 import { applySummaryLine } from "./summaryLines.js"
@@ -18,9 +18,9 @@ const OUTCOME_RANK: Record<Outcome, number> = { failed: 0, stale: 1, applied: 2,
 
 const detailsCell = (r: ChangeResult): string =>
   [
-    ...(r.error === undefined ? [] : [escapeMarkdown(r.error.message, 600)]),
-    ...(r.error?.hint === undefined ? [] : [`Hint: ${escapeMarkdown(r.error.hint, 400)}`]),
-    ...r.warnings.map((w) => `Warning: ${escapeMarkdown(w, 400)}`)
+    ...(r.error === undefined ? [] : [escapeMarkdownProse(r.error.message, 600)]),
+    ...(r.error?.hint === undefined ? [] : [`Hint: ${escapeMarkdownProse(r.error.hint, 400)}`]),
+    ...r.warnings.map((w) => `Warning: ${escapeMarkdownProse(w, 400)}`)
   ].join("<br>")
 
 /** The outcome of an apply as a pull-request comment, in the same shape as the plan comment. */

@@ -2,7 +2,7 @@ import type { Plan, PlannedChange } from "../domain/plan.js"
 import { causePhrase, driftPhrase } from "../drift/explain.js"
 import { leftOutSections } from "./leftOutSections.js"
 import { type FoldableSection, fitToBudget } from "./markdownBudget.js"
-import { escapeMarkdown, markerComment } from "./markdownEscape.js"
+import { escapeMarkdown, escapeMarkdownProse, markerComment } from "./markdownEscape.js"
 import { detailsSection, sourceCell, tableHeader, tableRow, workPackageCell } from "./markdownTable.js"
 import { planSummaryLine } from "./summaryLines.js"
 import { checkNotes, isRefused, refusalSummary, refusedChanges, stops } from "./workflowNotes.js"
@@ -76,6 +76,16 @@ const refusalBlock = (
   return `⛔ **${escapeMarkdown(summary)}**\n\n${items.join("\n")}\n\n`
 }
 
+/**
+ * The plan's warnings that are not a skipped row's (those are in the skipped section): the guard an apply
+ * would hit, a name that could not be read. Shown open, under the summary, so a reviewer sees them.
+ */
+const warningBlock = (plan: Plan): string => {
+  const ofSkippedRow = (w: string) => plan.skipped.some((s) => w.endsWith(`:${s.line}: ${s.message}`))
+  const others = plan.warnings.filter((w) => !ofSkippedRow(w))
+  return others.map((w) => `> **Warning:** ${escapeMarkdownProse(w, 1000)}\n\n`).join("")
+}
+
 /** The plan as a pull-request comment: summary, refusals, a table of changes, everything else folded. */
 export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string => {
   const wp = (id: number) => workPackageCell(plan.openProjectUrl, id)
@@ -84,7 +94,7 @@ export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string
   // A plan without causes (a saved plan of an older release) keeps the table it always had.
   const withWhy = plan.changes.some((c) => c.cause !== undefined)
   return fitToBudget({
-    head: commentHead(options, planSummaryLine(plan.summary)) + refusalBlock(plan, wp, where),
+    head: commentHead(options, planSummaryLine(plan.summary)) + warningBlock(plan) + refusalBlock(plan, wp, where),
     tableHeader: tableHeader(["Work package", "Subject", "Transition", ...(withWhy ? ["Why"] : []), "Source"]),
     tableRows: plan.changes.map((c) =>
       tableRow([

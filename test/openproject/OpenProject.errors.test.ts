@@ -65,7 +65,7 @@ describe("OpenProject client errors, over sockets against the sandbox", () => {
   )
 
   it.scoped(
-    "422 on the status → TransitionRefused with OpenProject's message and the status-admin hint, not retried",
+    "422 on the status → TransitionRefused with OpenProject's message and the workflow admin remedy, not retried",
     () =>
       Effect.gen(function* () {
         const { op, sandbox } = yield* setUp({ forbiddenTransitions: [{ from: "New", to: "Closed" }] }, DEFAULT_RETRIES)
@@ -76,7 +76,7 @@ describe("OpenProject client errors, over sockets against the sandbox", () => {
         )
         expect(error._tag).toBe("TransitionRefused")
         expect(error.message).toContain("no valid transition exists")
-        expect(error.message).toContain("Administration → Work packages → Status / Workflow")
+        expect(error.message).toContain("Administration → Work packages → Workflow")
         expect(yield* sandbox.countRequests({ method: "PATCH" })).toBe(1)
       })
   )

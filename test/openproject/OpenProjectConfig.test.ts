@@ -31,7 +31,26 @@ describe("OpenProjectConfig", () => {
       expect(error._tag).toBe("InvalidConfig")
       expect(error.message).toContain("OPENPROJECT_API_KEY")
       expect(error.message).toContain("My account → Access tokens")
-      expect(error.message).toContain("runbook §3")
+      expect(error.message).not.toContain("runbook")
+    })
+  )
+
+  it.effect("a trailing newline or spaces around the key (a copy-paste slip) are trimmed, not sent", () =>
+    Effect.gen(function* () {
+      for (const pasted of [`${KEY}\n`, `${KEY}\r\n`, `  ${KEY} `]) {
+        const settings = yield* fromEnv({ OPENPROJECT_URL: "https://op.example.com", OPENPROJECT_API_KEY: pasted })
+        expect(Redacted.value(settings.apiKey)).toBe(KEY)
+      }
+    })
+  )
+
+  it.effect("whitespace inside the key is named as the cause, without the key", () =>
+    Effect.gen(function* () {
+      const error = yield* Effect.flip(
+        fromEnv({ OPENPROJECT_URL: "https://op.example.com", OPENPROJECT_API_KEY: `${KEY}\nexport FOO=1` })
+      )
+      expect(error.message).toContain("OPENPROJECT_API_KEY: contains a space or a line break inside it")
+      expect(error.message).not.toContain(KEY)
     })
   )
 

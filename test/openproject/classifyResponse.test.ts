@@ -11,9 +11,15 @@ import {
 
 const example = (file: string) => readFileSync(join(import.meta.dirname, "../contract/examples", file), "utf8")
 const URL_ = "https://op.example/api/v3/work_packages/7"
-const answer = (status: number, body: string, headers: Record<string, string> = {}): ReceivedResponse => ({
-  method: "PATCH",
-  url: URL_,
+const answer = (
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+  url: string = URL_,
+  method = "PATCH"
+): ReceivedResponse => ({
+  method,
+  url,
   status,
   headers,
   body
@@ -36,18 +42,21 @@ describe("classifyFailure: status code and errorIdentifier decide, never the mes
     [429, "error_429_throttled.json", "RateLimited"]
   ]
   for (const [status, file, tag] of cases) {
-    it(`${status} ${file} → ${tag}, naming method and URL`, () => {
+    it(`${status} ${file} → ${tag}, naming method and path`, () => {
       const error = classifyFailure(answer(status, example(file)), 0)
       expect(error._tag).toBe(tag)
-      expect(error.message).toContain(`PATCH ${URL_}`)
+      expect(error.message).toMatch(/^PATCH \/api\/v3\/work_packages\/7: /)
     })
   }
 
-  it("carries OpenProject's message and the status-admin hint on a workflow refusal", () => {
+  it("carries OpenProject's message and the workflow admin remedy on a workflow refusal", () => {
     const error = classifyFailure(answer(422, example("error_422_status_transition.json")), 0)
     expect(error.message).toContain("no valid transition exists from old to new status")
-    expect(error.message).toContain("Administration → Work packages → Status / Workflow")
-    expect(error.message).toContain("runbook §7")
+    expect(error.message).toContain(
+      "allow it in OpenProject (Administration → Work packages → Workflow, for this work package's type and the API user's role)"
+    )
+    expect(error.message).not.toContain("Align the status names")
+    expect(error.message).not.toContain("runbook")
   })
 
   it("finds a workflow refusal inside a MultipleErrors wrapper", () => {
@@ -70,7 +79,7 @@ describe("classifyFailure: status code and errorIdentifier decide, never the mes
     const message = classifyFailure(answer(401, example("error_401.json")), 0).message
     expect(message).toContain("My account → Access tokens")
     expect(message).toContain("OPENPROJECT_API_KEY")
-    expect(message).toContain("runbook §3")
+    expect(message).not.toContain("runbook")
   })
 
   it("takes the wait from Retry-After seconds, a Retry-After date, or RateLimit-Reset", () => {
@@ -97,6 +106,32 @@ describe("classifyFailure: status code and errorIdentifier decide, never the mes
     const error = classifyFailure(answer(302, `<html>${"x".repeat(5000)}</html>`), 0)
     expect(error._tag).toBe("UnexpectedResponse")
     expect(error._tag === "UnexpectedResponse" && error.excerpt.length).toBeLessThanOrEqual(201)
+  })
+
+  it("a 422 MultipleErrors shows each inner message, not only its wrapper", () => {
+    const error = classifyFailure(answer(422, example("error_422_multiple_create.json")), 0)
+    expect(error._tag).toBe("ValidationFailed")
+    expect(error.message).toContain(
+      "OpenProject said: \"Multiple field constraints have been violated. Project can't be blank. Type can't be blank.\""
+    )
+  })
+
+  it("names the method and the path, never the URL-encoded query of a collection request", () => {
+    const url = `https://op.example/api/v3/work_packages?filters=${encodeURIComponent('[{"id":{"operator":"=","values":["1","2"]}}]')}&pageSize=1000`
+    const error = classifyFailure({ method: "GET", url, status: 500, headers: {}, body: "" }, 0)
+    expect(error.message).toMatch(/^GET \/api\/v3\/work_packages: /)
+    expect(error.message).not.toContain("filters")
+    expect(error.message).not.toContain("%5B")
+  })
+
+  it("a 404 on /statuses or the API root says the URL is wrong, not the work package id", () => {
+    for (const path of ["/api/v3/statuses", "/api/v3", "/sub/api/v3/statuses"]) {
+      const error = classifyFailure(answer(404, example("error_404.json"), {}, `https://op.example${path}`, "GET"), 0)
+      expect(error.message).toContain("this is not the root of an OpenProject instance")
+      expect(error.message).toContain("Set OPENPROJECT_URL")
+      expect(error.message).not.toContain("work package id")
+    }
+    expect(classifyFailure(answer(404, example("error_404.json")), 0).message).toContain("Check the work package id")
   })
 
   it("scrubs a secret the server echoes back before it can reach a message", () => {

@@ -41,6 +41,7 @@ const DECODED_BY: Record<string, Schema.Schema.AnyNoContext> = {
   "error_409_update_conflict.json": HalError,
   "error_415_or_400_content_type.json": HalError,
   "error_422_multiple.json": HalError,
+  "error_422_multiple_create.json": HalError,
   "error_422_resource_type_mismatch.json": HalError,
   "error_422_status_transition.json": HalError,
   "error_429_throttled.json": HalError,

@@ -49,8 +49,8 @@ describe("the self-heal policy", () => {
     expect(Either.isLeft(refused) && refused.left.message).toBe(
       "the plan would transition 5 work packages, more than --max-changes 2 allows; nothing was written. " +
         "1 of 5 revert edits by Pat Operator at 10:02 UTC; 1 follow plan changes over edits by Pat Operator at 10:02 UTC; " +
-        "1 is a plan change; 1 is a first sync. If that edit was meant, update the plan first; otherwise rerun with " +
-        "--max-changes 5 to restore the plan (runbook §7)."
+        "1 is a plan change; 1 is a first sync. If that edit in OpenProject was meant, update the plan to match it " +
+        "first (then there is nothing to revert). If it was not, rerun with --max-changes 5 to restore the plan."
     )
     expect(Either.isRight(checkMaxChanges(applySelfHealPolicy(plan, false), 4))).toBe(true)
   })

@@ -21,11 +21,11 @@ describe("renderApplyMarkdown", () => {
         "",
         "| Outcome | Work package | Subject | Transition | Source | Details |",
         "| --- | --- | --- | --- | --- | --- |",
-        "| ❌ failed | [wp#45](https://op.example.com/work_packages/45) | Story 45 | In progress → New | `F1_BUY_BOOST_PLAN.md:15` | " +
+        "| ❌ failed | [`wp#45`](https://op.example.com/work_packages/45) | Story 45 | In progress → New | `F1_BUY_BOOST_PLAN.md:15` | " +
           "Status is invalid because no valid transition exists from old to new status for the current user's roles." +
           "<br>Hint: Allow In progress → New in OpenProject's workflow for the API user's role (runbook §7). |",
-        "| ✅ applied | [wp#44](https://op.example.com/work_packages/44) | Story 44 | In progress → New | `F1_BUY_BOOST_PLAN.md:14` | Warning: audit comment not posted |",
-        `| ➖ unchanged | [wp#46](https://op.example.com/work_packages/46) | Ask @${ZWJ}octocat &#124; &lt;b&gt; | In progress → New | \`F1_BUY_BOOST_PLAN.md:16\` |  |`,
+        "| ✅ applied | [`wp#44`](https://op.example.com/work_packages/44) | Story 44 | In progress → New | `F1_BUY_BOOST_PLAN.md:14` | Warning: audit comment not posted |",
+        `| ➖ unchanged | [\`wp#46\`](https://op.example.com/work_packages/46) | Ask @${ZWJ}octocat &#124; &lt;b&gt; | In progress → New | \`F1_BUY_BOOST_PLAN.md:16\` |  |`,
         "",
         "<details>",
         "<summary>1 skipped</summary>",
@@ -46,7 +46,7 @@ describe("renderApplyMarkdown", () => {
     )
     const body = renderApplyMarkdown(makeReport(results), { marker: "m" })
     expect(body.length).toBeLessThanOrEqual(65_000)
-    expect(body).toContain("| ❌ failed | [wp#5000]")
+    expect(body).toContain("| ❌ failed | [`wp#5000`]")
     const shown = body.split("\n").filter((l) => l.startsWith("| ✅") || l.startsWith("| ❌")).length
     expect(body).toContain(`… and ${5_000 - shown} more results (see the JSON report).`)
   })

@@ -21,14 +21,14 @@ describe("renderPlanMarkdown", () => {
         "",
         "| Work package | Subject | Transition | Source |",
         "| --- | --- | --- | --- |",
-        "| [wp#44](https://op.example.com/work_packages/44) | Buy boost: checkout | In progress → New | `F1_BUY_BOOST_PLAN.md:14` |",
+        "| [`wp#44`](https://op.example.com/work_packages/44) | Buy boost: checkout | In progress → New | `F1_BUY_BOOST_PLAN.md:14` |",
         "",
         "<details>",
         "<summary>1 blocked</summary>",
         "",
         "| Work package | Wanted | Why | Source |",
         "| --- | --- | --- | --- |",
-        `| [wp#99](https://op.example.com/work_packages/99) | Closed | wp#${ZWJ}99 does not exist or is not visible to this API user (OpenProject answers both with the same 404). | \`F1_BUY_BOOST_PLAN.md:20\` |`,
+        `| [\`wp#99\`](https://op.example.com/work_packages/99) | Closed | \`wp#99\` does not exist or is not visible to this API user (OpenProject answers both with the same 404). | \`F1_BUY_BOOST_PLAN.md:20\` |`,
         "",
         "</details>",
         "",
@@ -46,7 +46,7 @@ describe("renderPlanMarkdown", () => {
         "",
         "| Work package | Subject | State | Source |",
         "| --- | --- | --- | --- |",
-        "| [wp#46](https://op.example.com/work_packages/46) | Story 46 | New | `F1_BUY_BOOST_PLAN.md:16` |",
+        "| [`wp#46`](https://op.example.com/work_packages/46) | Story 46 | New | `F1_BUY_BOOST_PLAN.md:16` |",
         "",
         "</details>",
         ""
@@ -66,9 +66,9 @@ describe("renderPlanMarkdown", () => {
     })
     const row = renderPlanMarkdown(plan, { marker: "m" })
       .split("\n")
-      .find((l) => l.startsWith("| [wp#7]"))
+      .find((l) => l.startsWith("| [`wp#7`]"))
     expect(row).toBe(
-      "| [wp#7](https://op.example.com/work_packages/7) | " +
+      "| [`wp#7`](https://op.example.com/work_packages/7) | " +
         `Pay &#124; &lt;script&gt;alert(1)&lt;/script&gt; @${ZWJ}octocat &#96;x&#96; &#92; &amp; #${ZWJ}12 next | ` +
         "New → Closed | `F1_BUY_BOOST_PLAN.md:3` |"
     )
@@ -93,7 +93,7 @@ describe("renderPlanMarkdown", () => {
     )
     const body = renderPlanMarkdown(makePlan({ changes, inSync: [inSync(9_999, "New", 5, "s")] }), { marker: "m" })
     expect(body.length).toBeLessThanOrEqual(65_000)
-    const shown = body.split("\n").filter((l) => l.startsWith("| [wp#")).length
+    const shown = body.split("\n").filter((l) => l.startsWith("| [`wp#")).length
     expect(shown).toBeGreaterThan(100)
     expect(shown).toBeLessThan(5_000)
     expect(body).toContain(`… and ${5_000 - shown} more changes (see the JSON plan).`)
@@ -107,7 +107,7 @@ describe("renderPlanMarkdown", () => {
     const body = renderPlanMarkdown(makePlan({ changes, inSync: many }), { marker: "m" })
     expect(full.length).toBeGreaterThan(65_000)
     expect(body.length).toBeLessThanOrEqual(65_000)
-    expect(body).toContain("| [wp#1](https://op.example.com/work_packages/1) | s | New → Closed |")
+    expect(body).toContain("| [`wp#1`](https://op.example.com/work_packages/1) | s | New → Closed |")
     expect(body).not.toContain("more change")
     expect(body).toContain("<summary>3000 in sync</summary>\n\nLeft out")
   })

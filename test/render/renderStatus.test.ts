@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Schema } from "effect"
+import { SkippedRow } from "../../src/domain/desired.js"
 import { Status } from "../../src/domain/observed.js"
 import { renderStatusJson, renderStatusText, StatusReport } from "../../src/render/renderStatus.js"
 import { StatusRow, statusRows } from "../../src/render/statusRows.js"
@@ -57,23 +58,45 @@ const rows = [
   new StatusRow({ workPackageId: 1000, subject: "Pay", desired: "Closed", current: "Closed", inSync: true, line: 21 })
 ]
 
+const noSkips = { file: "plan.md", skipped: [] }
+const withSkips = {
+  file: "plan.md",
+  skipped: [
+    new SkippedRow({
+      reason: "UnknownState",
+      message: "wp#55: **Blocked** is not a state; use one of Backlog, New",
+      line: 23,
+      column: 40,
+      workPackageId: 55
+    })
+  ]
+}
+
 describe("renderStatusText", () => {
   it("prints an aligned table of desired against current, then a count", () => {
-    expect(renderStatusText(rows)).toBe(
+    expect(renderStatusText(rows, [noSkips])).toBe(
       [
         "WP       DESIRED  CURRENT        SYNC     LINE  SUBJECT",
         "wp#44    New      In progress    drift    14    Checkout",
         "wp#9     Closed   (not visible)  missing  20",
         "wp#1000  Closed   Closed         ok       21    Pay",
         "",
-        "3 work packages: 1 in sync, 1 drifted, 1 not visible.",
+        "3 work packages: 1 in sync, 1 drifted, 1 not visible; 0 rows skipped.",
         ""
       ].join("\n")
     )
   })
 
+  it("lists the skipped rows with their line and reason, and counts them", () => {
+    const text = renderStatusText(rows, [withSkips])
+    expect(text).toContain(
+      "\nSkipped rows (not synced):\n  plan.md:23  UnknownState  wp#55: **Blocked** is not a state; use one of Backlog, New\n"
+    )
+    expect(text).toContain("1 not visible; 1 row skipped.")
+  })
+
   it("colours drifted and missing rows only when asked", () => {
-    const coloured = renderStatusText(rows, { color: true })
+    const coloured = renderStatusText(rows, [noSkips], { color: true })
     expect(coloured).toContain("\u001b[33mwp#44    New      In progress    drift    14    Checkout\u001b[0m")
     expect(coloured).toContain("\u001b[31mwp#9     Closed   (not visible)  missing  20\u001b[0m")
     expect(coloured).toContain("\nwp#1000  Closed   Closed         ok       21    Pay\n")
@@ -82,9 +105,11 @@ describe("renderStatusText", () => {
 
 describe("renderStatusJson", () => {
   it("prints the rows and a summary that read back through the StatusReport Schema", () => {
-    const text = renderStatusJson(rows)
+    const text = renderStatusJson(rows, [withSkips])
     const decoded = Schema.decodeUnknownSync(Schema.parseJson(StatusReport))(text)
+    expect(decoded.formatVersion).toBe(1)
     expect(decoded.rows).toEqual(rows)
-    expect(decoded.summary).toMatchObject({ total: 3, inSync: 1, drifted: 1, notVisible: 1 })
+    expect(decoded.skipped).toEqual(withSkips.skipped.map((s) => ({ file: "plan.md", ...s })))
+    expect(decoded.summary).toMatchObject({ total: 3, inSync: 1, drifted: 1, notVisible: 1, skipped: 1 })
   })
 })

@@ -30,6 +30,18 @@ import { checkFlags } from "./checkFlags.js"
 const printWarnings = (warnings: ReadonlyArray<string>) =>
   Effect.forEach(warnings, (w) => Console.error(planWarningLine(w)), { discard: true })
 
+/** A path as a shell reads it back: plain names as they are, anything else in single quotes. */
+const shellWord = (path: string): string => (/^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`)
+
+/** What to run next after a dry-run saved its plan, as Terraform says after `plan -out`. */
+const savedPlanLine = (selection: PlanSelection, out: string): string => {
+  const plans =
+    selection.config === undefined
+      ? `--source ${shellWord(selection.documents[0].path)}`
+      : `--config ${shellWord(selection.config.path)}`
+  return `Saved the plan to ${out}. Apply it with: op-reconcile reconcile ${plans} --apply --plan ${shellWord(out)}`
+}
+
 const printPlan = (plan: Plan, o: ReconcileOptions, selection: PlanSelection) => {
   switch (o.format) {
     case "json":
@@ -69,7 +81,9 @@ const runRequest = (o: ReconcileOptions, selection: PlanSelection) =>
       onNotice: (message) => Console.error(warningLine(undefined, message)),
       selfHeal: !o.noSelfHeal,
       workflowCheck: !o.noWorkflowCheck,
-      routes: yield* routeTable(o)
+      routes: yield* routeTable(o),
+      // One guard for the whole run: the flag, else the config's maxChanges, else the default.
+      maxChanges: Option.getOrElse(o.maxChanges, () => selection.maxChanges ?? DEFAULT_MAX_CHANGES)
     }
     return request
   })
@@ -83,6 +97,7 @@ const dryRun = (o: ReconcileOptions, selection: PlanSelection) =>
     const plan = yield* reconciler.dryRun(yield* runRequest(o, selection))
     yield* printWarnings(plan.warnings)
     yield* printPlan(plan, o, selection)
+    if (Option.isSome(o.out)) yield* Console.error(savedPlanLine(selection, o.out.value))
     yield* publishPlanToActions(plan, selection.marker, pathsOf(selection), Option.getOrUndefined(o.out))
     if (o.githubComment) yield* stickyPlanComment(plan, selection.marker)
     // A blocked row cannot be carried out: the dry-run fails like the apply would, so that CI says so
@@ -102,8 +117,6 @@ const apply = (o: ReconcileOptions, selection: PlanSelection) =>
     const request: ApplyRequest = {
       ...(yield* runRequest(o, selection)),
       savedPlan: o.plan,
-      // One guard for the whole run: the flag, else the config's maxChanges, else the default.
-      maxChanges: Option.getOrElse(o.maxChanges, () => selection.maxChanges ?? DEFAULT_MAX_CHANGES),
       concurrency: o.concurrency,
       notify: o.notify,
       comment: !o.noComment,

@@ -37,10 +37,11 @@ export const runStatus = (o: StatusOptions) =>
         })
       )
       const now = new Date(yield* Clock.currentTimeMillis).toISOString()
+      const sources = read.map(({ desired }) => ({ file: desired.file, skipped: desired.skipped }))
       yield* Console.log(
         o.format === "json"
-          ? renderStatusJson(rows.flat()).trimEnd()
-          : renderStatusText(rows.flat(), { color: useColor(process.stdout), now }).trimEnd()
+          ? renderStatusJson(rows.flat(), sources).trimEnd()
+          : renderStatusText(rows.flat(), sources, { color: useColor(process.stdout), now }).trimEnd()
       )
     }).pipe(Effect.provide(openProjectLayer(o, selection.openProjectUrl)))
   })

@@ -47,6 +47,15 @@ const statusRefusal = (error: HalError): string | undefined => {
 }
 
 /**
+ * OpenProject's message, and for a MultipleErrors wrapper each inner message after it: the wrapper alone
+ * ("Multiple field constraints have been violated.") does not say which field is wrong.
+ */
+const withInnerMessages = (error: HalError): string => {
+  const inner = (error._embedded?.errors ?? []).map((e) => e.message.trim()).filter((m) => m !== "")
+  return inner.length === 0 ? error.message : [error.message.trim(), ...inner].join(" ")
+}
+
+/**
  * Maps a non-2xx answer to its error, from the status code and OpenProject's `errorIdentifier` only:
  * messages are localized and change between releases, so they are carried, never parsed.
  */
@@ -60,7 +69,7 @@ export const classifyFailure = (
   const halError = decodeErrorBody(response.body)
   const serverMessage = Option.match(halError, {
     onNone: () => (response.body.trim() === "" ? undefined : excerpt(response.body)),
-    onSome: (e) => e.message
+    onSome: withInnerMessages
   })
   const request = { method, url }
   const withMessage = serverMessage === undefined ? request : { ...request, serverMessage }
