@@ -231,7 +231,7 @@ describe("the cause of each change (built CLI against the sandbox)", () => {
         const run = yield* s.reconcile("--apply", "--max-changes", "2")
         expect(run.code).toBe(1)
         expect(run.stderr).toMatch(
-          /3 of 3 revert edits by Pat Operator (at|between) \d\d:\d\d( and \d\d:\d\d)? UTC\. If that edit was meant, update the plan first/
+          /3 of 3 revert edits by Pat Operator (at|between) \d\d:\d\d( and \d\d:\d\d)? UTC\. If that edit in OpenProject was meant, update the plan to match it first \(then there is nothing to revert\)\. If it was not, rerun with --max-changes 3 to restore the plan\./
         )
         expect(yield* s.writes).toEqual([])
       }),

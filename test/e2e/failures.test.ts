@@ -184,7 +184,8 @@ describe("reconcile --apply when OpenProject pushes back (built CLI against the 
       expect(run.code).toBe(1)
       expect(run.stdout).toMatch(/^! wp#1\b.*On hold/m)
       expect(run.stdout).toContain('"On hold" is not a status on this OpenProject')
-      expect(run.stdout).toContain("runbook §7")
+      expect(run.stdout).toContain("or rename the status in OpenProject.")
+      expect(run.stdout).not.toContain("runbook")
       expect(run.stdout).toMatch(/^! wp#9\b/m)
       expect(run.stdout).toContain("wp#9 does not exist or is not visible")
       const writes = yield* s.writes
