@@ -4,6 +4,7 @@ import type { ConfigError } from "../config/errors.js"
 import { DEFAULT_CONFIG_FILE, loadConfig } from "../config/loadConfig.js"
 import type { TableSpec } from "../desired/TableSpec.js"
 import type { ConfigRef, PlanDocumentRef } from "../reconcile/Reconciler.js"
+import type { Route } from "../workflow/routes.js"
 
 /** `--source` and `--config` name the plans in two ways; both at once cannot mean anything. */
 export class SourceAndConfig extends Schema.TaggedError<SourceAndConfig>()("SourceAndConfig", {}) {
@@ -22,6 +23,8 @@ export interface PlanSelection {
   readonly anchor: string
   readonly openProjectUrl?: string
   readonly maxChanges?: number
+  /** The config's `routes:` (checked by loadConfig); none for --source. */
+  readonly routes?: ReadonlyArray<Route>
 }
 
 export interface SourceValues {
@@ -61,6 +64,7 @@ export const selectPlans = (
       marker: file,
       anchor: file,
       ...(config.openProjectUrl === undefined ? {} : { openProjectUrl: config.openProjectUrl }),
-      ...(config.maxChanges === undefined ? {} : { maxChanges: config.maxChanges })
+      ...(config.maxChanges === undefined ? {} : { maxChanges: config.maxChanges }),
+      routes: config.routes
     }
   })

@@ -10,7 +10,7 @@ import { renderApplyJson, renderPlanJson } from "../../render/renderJson.js"
 import { renderPlanMarkdown } from "../../render/renderPlanMarkdown.js"
 import { renderPlanText } from "../../render/renderPlanText.js"
 import { planWarningLine, warningLine } from "../../render/warningText.js"
-import { makeRouteTable, parseRouteFlag } from "../../workflow/routes.js"
+import { makeRouteTable, parseRouteFlag, preferring } from "../../workflow/routes.js"
 import { useColor } from "../color.js"
 import { ExitWithCode } from "../ExitWithCode.js"
 import { type PlanPaths, publishApplyToActions, publishPlanToActions, stickyPlanComment } from "../githubReporting.js"
@@ -65,7 +65,13 @@ const printReport = (report: ApplyReport, o: ReconcileOptions, selection: PlanSe
 }
 
 /** The `--route` flags as one table; a route that cannot mean anything stops the run before any request. */
-const routeTable = (o: ReconcileOptions) => Either.flatMap(Either.all(o.route.map(parseRouteFlag)), makeRouteTable)
+const flagRoutes = (o: ReconcileOptions) => Either.flatMap(Either.all(o.route.map(parseRouteFlag)), makeRouteTable)
+
+/** The run's routes: the `--route` flags, then the config's `routes:` for transitions no flag routes. */
+const routeTable = (o: ReconcileOptions, selection: PlanSelection) =>
+  Either.flatMap(flagRoutes(o), (flags) =>
+    Either.map(makeRouteTable(selection.routes ?? []), (config) => preferring(flags, config))
+  )
 
 /** Where each plan of the run is on disk, by the name its items carry (for annotations on its lines). */
 const pathsOf = (selection: PlanSelection): PlanPaths =>
@@ -81,7 +87,7 @@ const runRequest = (o: ReconcileOptions, selection: PlanSelection) =>
       onNotice: (message) => Console.error(warningLine(undefined, message)),
       selfHeal: !o.noSelfHeal,
       workflowCheck: !o.noWorkflowCheck,
-      routes: yield* routeTable(o),
+      routes: yield* routeTable(o, selection),
       // One guard for the whole run: the flag, else the config's maxChanges, else the default.
       maxChanges: Option.getOrElse(o.maxChanges, () => selection.maxChanges ?? DEFAULT_MAX_CHANGES)
     }
