@@ -25,6 +25,8 @@ export interface PlanSelection {
   readonly maxChanges?: number
   /** The config's `routes:` (checked by loadConfig); none for --source. */
   readonly routes?: ReadonlyArray<Route>
+  /** The config's `selfHeal:`, when it says. */
+  readonly selfHeal?: boolean
 }
 
 export interface SourceValues {
@@ -65,6 +67,7 @@ export const selectPlans = (
       anchor: file,
       ...(config.openProjectUrl === undefined ? {} : { openProjectUrl: config.openProjectUrl }),
       ...(config.maxChanges === undefined ? {} : { maxChanges: config.maxChanges }),
-      routes: config.routes
+      routes: config.routes,
+      ...(config.selfHeal === undefined ? {} : { selfHeal: config.selfHeal })
     }
   })

@@ -73,7 +73,12 @@ const options = {
   noSelfHeal: Options.boolean("no-self-heal").pipe(
     Options.withDescription(
       "Leave edits made in OpenProject since op-reconcile set a work package (reported as drift, not written); " +
-        "plan changes are still applied."
+        "plan changes are still applied. Overrides the config's selfHeal."
+    )
+  ),
+  selfHeal: Options.boolean("self-heal").pipe(
+    Options.withDescription(
+      "Revert edits made in OpenProject even when the config says selfHeal: false (without a config, the default)."
     )
   ),
   githubComment: Options.boolean("github-comment").pipe(

@@ -5,8 +5,9 @@ import { Schema } from "effect"
  * public contract (users, examples and op-reconcile.schema.json rely on them); unknown keys are refused
  * (decode with `onExcessProperty: "error"`) so that a typo never silently drops a setting.
  *
- * New settings are added here as one more optional field (for example a workflow `routes:` map and a
- * `selfHeal:` switch): the key checks, the "did you mean" suggestions and the JSON Schema all follow.
+ * New settings are added here as one more optional field (as `routes:` and `selfHeal:` were): the key
+ * checks, the "did you mean" suggestions and the JSON Schema all follow; loadConfig.ts carries the value into
+ * RunConfig, and the CLI's planSelection.ts into the run.
  */
 
 /** An optional key: absent or of its type, never `undefined` (YAML has no undefined, and errors stay single). */
@@ -157,6 +158,14 @@ export const ConfigFile = Schema.Struct({
       description:
         "Apply refuses, before any write, a run with more transitions than this; --max-changes overrides it.",
       ...expecting("a whole number of 0 or more")
+    })
+  ),
+  selfHeal: optional(
+    Schema.Boolean.annotations({
+      description:
+        "Revert edits made in OpenProject since op-reconcile set a work package (true, the default: the plan " +
+        "wins), or leave them and report them as drift (false). --no-self-heal and --self-heal override it.",
+      ...expecting("true or false")
     })
   ),
   plans: Schema.Array(PlanEntry)

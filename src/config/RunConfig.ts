@@ -25,6 +25,8 @@ export interface RunConfig {
   readonly maxChanges?: number
   /** `routes:`, checked: where the workflow refuses a transition, the statuses to pass through. */
   readonly routes: ReadonlyArray<Route>
+  /** `selfHeal:`; absent when the config does not say (the run's default, true, applies). */
+  readonly selfHeal?: boolean
   /** In the config's order; a glob's matches in path order. */
   readonly plans: ReadonlyArray<PlanSpec>
 }

@@ -119,6 +119,7 @@ export const loadConfig = (
       plans: resolved.plans,
       routes: routes.routes,
       ...(config.openproject?.url === undefined ? {} : { openProjectUrl: config.openproject.url }),
-      ...(config.maxChanges === undefined ? {} : { maxChanges: config.maxChanges })
+      ...(config.maxChanges === undefined ? {} : { maxChanges: config.maxChanges }),
+      ...(config.selfHeal === undefined ? {} : { selfHeal: config.selfHeal })
     }
   }).pipe(Effect.withSpan("loadConfig", { attributes: { file } }))

@@ -28,6 +28,7 @@ import { checkOutputPath, type OutputOverwritesInput, type ProtectedPath } from 
 import { planDocuments } from "./planner.js"
 import { readSavedPlan, SavedPlanInvalid, writeSavedPlan } from "./savedPlan.js"
 import { checkSavedPlanAgainstDocument, SavedChangeMismatch, SavedPlanMismatch } from "./savedPlanCheck.js"
+import { checkSavedConfig } from "./savedPlanConfig.js"
 import { applySelfHealPolicy } from "./selfHeal.js"
 import { checkWorkflow, skipWorkflowCheck } from "./workflowCheck.js"
 
@@ -206,6 +207,15 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
               `it was made against ${saved.openProjectUrl}, but this run talks to ${config.baseUrl}; ` +
               "nothing was written"
           })
+        }
+        // Its items name their plans relative to its config: only a run of that config can check them.
+        const fromConfig = checkSavedConfig(saved, request.config)
+        if (fromConfig._tag === "Other") return yield* new SavedPlanInvalid({ file, reason: fromConfig.reason })
+        if (fromConfig._tag === "Changed" && request.config !== undefined) {
+          yield* request.onNotice(
+            `${oneLine(request.config.path)} has changed since the plan in ${oneLine(file)} was made; every saved ` +
+              "change is checked against the plans as they are now (one that no longer follows refuses the plan)."
+          )
         }
         // A change for a plan this run does not read cannot follow from any of its documents.
         const names = read.map(({ ref }) => nameOf(ref))

@@ -27,6 +27,7 @@ describe("parseConfig", () => {
         "  In progress: In Bearbeitung",
         "qualifiers: [ABANDONED, LOCKED]",
         "maxChanges: 10",
+        "selfHeal: false",
         "plans:",
         "  - source: documentation/F1_BUY_BOOST_PLAN.md",
         "  - source: docs/*.md",
@@ -45,6 +46,7 @@ describe("parseConfig", () => {
       states: { New: "Neu", "In progress": "In Bearbeitung" },
       qualifiers: ["ABANDONED", "LOCKED"],
       maxChanges: 10,
+      selfHeal: false,
       plans: [
         { source: "documentation/F1_BUY_BOOST_PLAN.md" },
         {
@@ -59,7 +61,7 @@ describe("parseConfig", () => {
         }
       ]
     })
-    expect(parsed.positionOf(["plans", 1, "source"])).toEqual({ line: 11, column: 13 })
+    expect(parsed.positionOf(["plans", 1, "source"])).toEqual({ line: 12, column: 13 })
   })
 
   it("names the closest known key for a typo, at the typo's line (and not also the key it meant as missing)", () => {
@@ -82,7 +84,7 @@ describe("parseConfig", () => {
 
   it("lists the keys when nothing known is close", () => {
     expect(problems("version: 1\nplans: [{ source: a.md }]\ncolour: red\n")).toEqual([
-      "3:1: unknown key `colour:`; the keys here are: version, openproject, states, qualifiers, routes, maxChanges, plans"
+      "3:1: unknown key `colour:`; the keys here are: version, openproject, states, qualifiers, routes, maxChanges, selfHeal, plans"
     ])
   })
 
@@ -144,6 +146,12 @@ describe("parseConfig", () => {
     ])
     expect(problems("version: 1\nplans: [{ source: a.md, table: { header: [] } }]\n")).toEqual([
       "2:42: plans[0].table.header: expected at least one column name, e.g. [Story, Owner, OP, State]"
+    ])
+    expect(problems("version: 1\nselfHeal: no\nplans: [{ source: a.md }]\n")).toEqual([
+      "2:11: selfHeal: expected true or false"
+    ])
+    expect(problems("version: 1\nselfheal: false\nplans: [{ source: a.md }]\n")).toEqual([
+      "2:1: unknown key `selfheal:`; did you mean `selfHeal:`?"
     ])
     expect(problems("version: 1\nplans: [{ source: '' }]\n")).toEqual([
       "2:19: plans[0].source: expected a path or a glob such as docs/missions/*.md (text)"

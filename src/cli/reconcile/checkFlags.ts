@@ -27,5 +27,6 @@ export const checkFlags = (o: ReconcileOptions): Effect.Effect<void, UsageError>
       "--plan applies a saved plan exactly as it was made, routes included; --route goes with a new plan."
     )
   }
+  if (o.selfHeal && o.noSelfHeal) return conflict("--self-heal and --no-self-heal exclude each other: choose one.")
   return Effect.void
 }

@@ -77,6 +77,10 @@ const routeTable = (o: ReconcileOptions, selection: PlanSelection) =>
 const pathsOf = (selection: PlanSelection): PlanPaths =>
   new Map(selection.documents.map((d) => [d.source ?? d.path, d.path]))
 
+/** A flag wins over the config's `selfHeal:`, which wins over the default (on: the plan wins, runbook §10). */
+export const selfHealOf = (o: Pick<ReconcileOptions, "selfHeal" | "noSelfHeal">, selection: PlanSelection): boolean =>
+  o.noSelfHeal ? false : o.selfHeal ? true : (selection.selfHeal ?? true)
+
 const runRequest = (o: ReconcileOptions, selection: PlanSelection) =>
   Effect.gen(function* () {
     const request: RunRequest = {
@@ -85,7 +89,7 @@ const runRequest = (o: ReconcileOptions, selection: PlanSelection) =>
       out: o.out,
       commit: yield* currentCommit(selection.anchor),
       onNotice: (message) => Console.error(warningLine(undefined, message)),
-      selfHeal: !o.noSelfHeal,
+      selfHeal: selfHealOf(o, selection),
       workflowCheck: !o.noWorkflowCheck,
       routes: yield* routeTable(o, selection),
       // One guard for the whole run: the flag, else the config's maxChanges, else the default.
