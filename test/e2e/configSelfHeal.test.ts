@@ -2,9 +2,8 @@ import { FileSystem } from "@effect/platform"
 import { NodeFileSystem } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Schema } from "effect"
-import type { RunningSandbox } from "../../src/sandbox/Sandbox.js"
-import { basicAuth } from "../support/sandbox.js"
 import { runCli, STACK_TRACE, sandboxEnv } from "./support/cli.js"
+import { editAs } from "./support/editAs.js"
 import { planDocument } from "./support/planDocument.js"
 import { PLAN_FILE_NAME, scenario, workPackages } from "./support/scenario.js"
 
@@ -30,19 +29,6 @@ const PlanJson = Schema.parseJson(
 const ApplyJson = Schema.parseJson(
   Schema.Struct({ results: Schema.Array(Schema.Struct({ workPackageId: Schema.Number, outcome: Schema.String })) })
 )
-
-const editAs = (sandbox: RunningSandbox, key: string, id: number, statusId: number) =>
-  Effect.tryPromise(async () => {
-    const headers = { authorization: basicAuth(key), "content-type": "application/json" }
-    const read = await fetch(`${sandbox.url}/api/v3/work_packages/${id}`, { headers })
-    const { lockVersion } = Schema.decodeUnknownSync(Schema.Struct({ lockVersion: Schema.Int }))(await read.json())
-    const answer = await fetch(`${sandbox.url}/api/v3/work_packages/${id}`, {
-      method: "PATCH",
-      headers,
-      body: JSON.stringify({ lockVersion, _links: { status: { href: `/api/v3/statuses/${statusId}` } } })
-    })
-    if (answer.status !== 200) throw new Error(`edit of wp#${id} answered ${answer.status}`)
-  })
 
 const write = (path: string, text: string) =>
   Effect.flatMap(FileSystem.FileSystem, (fs) => fs.writeFileString(path, text)).pipe(

@@ -2,9 +2,8 @@ import { FileSystem } from "@effect/platform"
 import { NodeFileSystem } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Schema } from "effect"
-import type { RunningSandbox } from "../../src/sandbox/Sandbox.js"
-import { basicAuth } from "../support/sandbox.js"
 import { runCli, sandboxEnv } from "./support/cli.js"
+import { editAs } from "./support/editAs.js"
 import { type PlanRow, planDocument } from "./support/planDocument.js"
 import { scenario, workPackages } from "./support/scenario.js"
 
@@ -43,20 +42,6 @@ const ApplyResults = Schema.parseJson(
     summary: Schema.Struct({ drift: Schema.optional(Schema.Number) })
   })
 )
-
-/** A person moves a work package in OpenProject with their own key: one GET for the lockVersion, one PATCH. */
-const editAs = (sandbox: RunningSandbox, key: string, id: number, statusId: number) =>
-  Effect.tryPromise(async () => {
-    const headers = { authorization: basicAuth(key), "content-type": "application/json" }
-    const read = await fetch(`${sandbox.url}/api/v3/work_packages/${id}`, { headers })
-    const { lockVersion } = Schema.decodeUnknownSync(Schema.Struct({ lockVersion: Schema.Int }))(await read.json())
-    const answer = await fetch(`${sandbox.url}/api/v3/work_packages/${id}`, {
-      method: "PATCH",
-      headers,
-      body: JSON.stringify({ lockVersion, _links: { status: { href: `/api/v3/statuses/${statusId}` } } })
-    })
-    if (answer.status !== 200) throw new Error(`edit of wp#${id} answered ${answer.status}`)
-  })
 
 /** Each test runs the CLI three or four times; on a loaded machine that takes longer than one run's 20 s. */
 const SEVERAL_RUNS = 90_000
