@@ -2,6 +2,7 @@ import { Command } from "@effect/cli"
 import { describeCommands } from "./commandLine/commandInfo.js"
 import { LOG_LEVEL_ENV } from "./commandLine/globalFlags.js"
 import { type Invocation, runCommandLine } from "./commandLine/runCommandLine.js"
+import { initCommand } from "./init.js"
 import { reconcileCommand } from "./reconcile.js"
 import { sandboxCommand } from "./sandbox.js"
 import { statusCommand } from "./status.js"
@@ -9,7 +10,14 @@ import { statusesCommand } from "./statuses.js"
 import { validateCommand } from "./validate.js"
 import { VERSION } from "./version.js"
 
-const subcommands = [reconcileCommand, statusCommand, statusesCommand, validateCommand, sandboxCommand] as const
+const subcommands = [
+  reconcileCommand,
+  statusCommand,
+  statusesCommand,
+  validateCommand,
+  initCommand,
+  sandboxCommand
+] as const
 
 const DESCRIPTION = [
   "Keeps OpenProject work package statuses in step with the status table of a markdown plan.",

@@ -81,8 +81,15 @@ const readRow = (
   const idCell = cellOf(row, idIndex)
   const statusCell = cellOf(row, statusIndex)
   const ids = workPackageReferences(idCell.text)
-  const skip = (reason: SkippedRow["reason"], cell: Cell, message: string, workPackageId?: number) => ({
-    skipped: new SkippedRow({ reason, message, line: cell.line, column: cell.column, workPackageId })
+  const skip = (reason: SkippedRow["reason"], cell: Cell, message: string, workPackageId?: number, word?: string) => ({
+    skipped: new SkippedRow({
+      reason,
+      message,
+      line: cell.line,
+      column: cell.column,
+      workPackageId,
+      ...(word === undefined ? {} : { word })
+    })
   })
   const [id, ...otherIds] = ids
   if (id === undefined) {
@@ -114,7 +121,8 @@ const readRow = (
         statusCell,
         `wp#${id}: **${status.bold}** is not a state; use one of ${wordList(vocabulary).join(", ")}` +
           (vocabulary.qualifiers.length === 0 ? "" : ` (qualifiers ${vocabulary.qualifiers.join(", ")} may follow)`),
-        id
+        id,
+        status.bold
       )
     case "State":
       return {

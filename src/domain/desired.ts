@@ -31,7 +31,9 @@ export class SkippedRow extends Schema.Class<SkippedRow>("SkippedRow")({
   line: Schema.Int,
   column: Schema.Int,
   /** The work package the row refers to, when it names exactly one. */
-  workPackageId: Schema.optional(Schema.Int)
+  workPackageId: Schema.optional(Schema.Int),
+  /** UnknownState: the bold text that is not a word of the plan's vocabulary (what `init` maps). */
+  word: Schema.optional(Schema.String)
 }) {}
 
 /** The desired state read from one markdown document. */

@@ -4,7 +4,7 @@ import { LOG_LEVEL_ENV } from "../commandLine/globalFlags.js"
 import { withoutSgr } from "./sgr.js"
 
 /** The commands whose `--help` is rendered at build time; one missing here only starts slower. */
-export const QUICK_COMMANDS = ["reconcile", "status", "validate", "statuses", "sandbox"] as const
+export const QUICK_COMMANDS = ["reconcile", "status", "validate", "statuses", "init", "sandbox"] as const
 
 /**
  * The argument lists answered without loading the CLI stack (effect, @effect/cli), with the file of
