@@ -96,4 +96,17 @@ describe("the action's inputs reach op-reconcile as its flags", () => {
     expect(args).not.toContain("--status-column")
     expect(args.slice(0, 3)).toEqual(["reconcile", "--source", "plan.md"])
   })
+
+  it("config replaces source in every mode; an empty max-changes leaves the guard to the config", () => {
+    const config = { INPUT_SOURCE: "", INPUT_CONFIG: "teams/a/op-reconcile.yml" }
+    for (const mode of ["dry-run", "apply", "validate"]) {
+      const args = argsFor({ ...config, INPUT_MODE: mode, INPUT_MAX_CHANGES: "" })
+      expect(args.slice(1, 3)).toEqual(["--config", "teams/a/op-reconcile.yml"])
+      expect(args).not.toContain("--source")
+      expect(args).not.toContain("--max-changes")
+    }
+    const given = argsFor({ ...config, INPUT_MAX_CHANGES: "40" })
+    expect(given[given.indexOf("--max-changes") + 1]).toBe("40")
+    expect(argsFor({ INPUT_MAX_CHANGES: "" })).not.toContain("--max-changes")
+  })
 })
