@@ -3,7 +3,8 @@
 // `npm run bench -- --cli-only` runs only these, BENCH_NODE=/path/to/node measures on another Node and
 // BENCH_BUNDLE=/path/to/op-reconcile.js measures another build (e.g. an older release).
 import { execFile, execFileSync } from "node:child_process"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { Console, Effect } from "effect"
 import { CANONICAL_STATES } from "../../src/domain/states.js"
@@ -22,6 +23,14 @@ const sandboxLine = (source: string, drift: number) =>
 const clientEnv = `env OPENPROJECT_URL=http://127.0.0.1:${PORT} OPENPROJECT_API_KEY=k`
 /** The Node that runs the CLI: this one, or another for comparison (BENCH_NODE=/path/to/node). */
 const NODE = process.env.BENCH_NODE ?? process.execPath
+/**
+ * GNU time (Debian's `time` package), when there, gives each run's CPU time (user + system) and peak RSS:
+ * on a shared machine the CPU time is what this build costs, the wall time also measures the neighbours.
+ */
+const GNU_TIME = "/usr/bin/time"
+const HAS_GNU_TIME = existsSync(GNU_TIME)
+const timeOut = join(mkdtempSync(join(tmpdir(), "op-reconcile-bench-")), "time.txt")
+process.on("exit", () => rmSync(timeOut, { force: true }))
 
 export interface CliCase {
   readonly name: string
@@ -31,6 +40,9 @@ export interface CliCase {
   readonly medianMs: number
   readonly meanMs: number
   readonly minMs: number
+  /** Median CPU time (user + system) and peak RSS, where GNU time is there. */
+  readonly cpuMs?: number
+  readonly rssMb?: number
   readonly requests?: string
   readonly target?: string
   readonly pass?: boolean
@@ -38,21 +50,39 @@ export interface CliCase {
 
 interface Timed {
   readonly ms: number
+  readonly cpuMs?: number
+  readonly rssMb?: number
   readonly code: number
   readonly stdout: string
 }
 
+/** GNU time's "%U %S %M" line: user and system seconds, peak RSS in KB. */
+const readGnuTime = (): { readonly cpuMs?: number; readonly rssMb?: number } => {
+  const line = readFileSync(timeOut, "utf8").trim().split("\n").at(-1) ?? ""
+  const [user, system, rssKb] = line.split(" ").map(Number)
+  return user === undefined || system === undefined || rssKb === undefined || [user, system, rssKb].some(Number.isNaN)
+    ? {}
+    : { cpuMs: (user + system) * 1000, rssMb: rssKb / 1024 }
+}
+
 const runOnce = (args: ReadonlyArray<string>, env: Readonly<Record<string, string>> = {}) =>
   Effect.async<Timed, Error>((resume) => {
+    const [file, fileArgs] = HAS_GNU_TIME
+      ? [GNU_TIME, ["-f", "%U %S %M", "-o", timeOut, NODE, ...args]]
+      : [NODE, [...args]]
     const started = performance.now()
     execFile(
-      NODE,
-      args,
+      file,
+      fileArgs,
       { env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout) => {
         const ms = performance.now() - started
         const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1
-        resume(code < 0 ? Effect.fail(error ?? new Error("no exit code")) : Effect.succeed({ ms, code, stdout }))
+        resume(
+          code < 0
+            ? Effect.fail(error ?? new Error("no exit code"))
+            : Effect.succeed({ ms, code, stdout, ...(HAS_GNU_TIME ? readGnuTime() : {}) })
+        )
       }
     )
   })
@@ -63,12 +93,19 @@ const median = (values: ReadonlyArray<number>) => {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
 
-const summary = (times: ReadonlyArray<number>) => ({
-  runs: times.length,
-  medianMs: median(times),
-  meanMs: times.reduce((a, b) => a + b, 0) / times.length,
-  minMs: Math.min(...times)
-})
+const summary = (runs: ReadonlyArray<Timed>) => {
+  const times = runs.map((run) => run.ms)
+  const cpu = runs.flatMap((run) => (run.cpuMs === undefined ? [] : [run.cpuMs]))
+  const rss = runs.flatMap((run) => (run.rssMb === undefined ? [] : [run.rssMb]))
+  return {
+    runs: times.length,
+    medianMs: median(times),
+    meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+    minMs: Math.min(...times),
+    ...(cpu.length === runs.length ? { cpuMs: median(cpu) } : {}),
+    ...(rss.length === runs.length ? { rssMb: Math.max(...rss) } : {})
+  }
+}
 
 const desiredStateOf = (i: number) => CANONICAL_STATES[i % CANONICAL_STATES.length] ?? "New"
 const otherStateOf = (i: number) => CANONICAL_STATES[(i + 1) % CANONICAL_STATES.length] ?? "New"
@@ -100,13 +137,13 @@ const startUp = (runs: number) =>
       [BUNDLE, "--version"],
       [BUNDLE, "--help"]
     ] as const
-    const times: Array<Array<number>> = forms.map(() => [])
+    const times: Array<Array<Timed>> = forms.map(() => [])
     for (let warm = 0; warm < 3; warm++) for (const form of forms) yield* runOnce(form)
     for (let i = 0; i < runs; i++) {
       for (const [k, form] of forms.entries()) {
         const run = yield* runOnce(form)
         yield* expectExit(run, 0, form.join(" "))
-        times[k]?.push(run.ms)
+        times[k]?.push(run)
       }
     }
     const [bare, version, help] = times.map((t) => summary(t))
@@ -142,11 +179,11 @@ const validate100 = (dir: string, runs: number) =>
     writeFileSync(source, planDocument(100))
     const args = [BUNDLE, "validate", "--source", source]
     for (let warm = 0; warm < 2; warm++) yield* runOnce(args)
-    const times: Array<number> = []
+    const times: Array<Timed> = []
     for (let i = 0; i < runs; i++) {
       const run = yield* runOnce(args)
       yield* expectExit(run, 0, "validate")
-      times.push(run.ms)
+      times.push(run)
     }
     const s = summary(times)
     return {
@@ -171,14 +208,14 @@ const dryRun1000 = (dir: string, runs: number) =>
       })
       const args = [BUNDLE, "reconcile", "--source", source, "--dry-run"]
       for (let warm = 0; warm < 2; warm++) yield* runOnce(args, sandboxEnv(sandbox))
-      const times: Array<number> = []
+      const times: Array<Timed> = []
       const requests = new Set<number>()
       for (let i = 0; i < runs; i++) {
         yield* sandbox.clearRequestLog
         const run = yield* runOnce(args, sandboxEnv(sandbox))
         yield* expectExit(run, 0, "dry-run")
         if (!run.stdout.includes("No changes.")) return yield* Effect.dieMessage("the dry-run found changes")
-        times.push(run.ms)
+        times.push(run)
         requests.add(yield* sandbox.countRequests())
       }
       const s = summary(times)
@@ -198,7 +235,7 @@ const apply25 = (dir: string, runs: number) =>
     const source = join(dir, "plan-100.md")
     writeFileSync(source, planDocument(100))
     const args = [BUNDLE, "reconcile", "--source", source, "--apply"]
-    const times: Array<number> = []
+    const times: Array<Timed> = []
     const requests = new Set<string>()
     for (let i = -1; i < runs; i++) {
       // a fresh sandbox each time: an apply leaves it in sync
@@ -211,17 +248,24 @@ const apply25 = (dir: string, runs: number) =>
           })
           const run = yield* runOnce(args, sandboxEnv(sandbox))
           yield* expectExit(run, 0, "apply")
-          const writes = yield* sandbox.countRequests({ method: "PATCH" })
-          const comments = yield* sandbox.countRequests({ method: "POST" })
-          const total = yield* sandbox.countRequests()
+          const log = yield* sandbox.requestLog
+          const count = (method: string, path: RegExp) =>
+            log.filter((entry) => entry.method === method && path.test(entry.path)).length
+          const writes = count("PATCH", /^\/api\/v3\/work_packages\/\d+$/)
+          const comments = count("POST", /^\/api\/v3\/work_packages\/\d+\/activities$/)
+          const checks = count("POST", /^\/api\/v3\/work_packages\/\d+\/form$/)
           if (writes !== 25 || comments !== 25) {
             return yield* Effect.dieMessage(`apply sent ${writes} PATCHes and ${comments} comments, expected 25 each`)
           }
-          return { ...run, requests: `${total} (${writes + comments} writes)` }
+          // the reads: statuses, the collection, the causes (activities and users); the checks: one form each
+          return {
+            ...run,
+            requests: `${log.length} (${writes + comments} writes, ${checks} workflow checks, ${log.length - writes - comments - checks} reads)`
+          }
         })
       )
       if (i < 0) continue // warm-up
-      times.push(run.ms)
+      times.push(run)
       requests.add(run.requests)
     }
     const s = summary(times)
@@ -237,12 +281,22 @@ const apply25 = (dir: string, runs: number) =>
     } satisfies CliCase
   })
 
+const loadAverage = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ")
+
 const formatMs = (ms: number) => Math.round(ms).toLocaleString("en-US")
 
 /** Builds the CLI, runs every case, prints a table; returns the cases for the caller's summary. */
 export const benchCliRuns = Effect.gen(function* () {
   yield* Console.log(
     `\nThe built CLI as a process (start to exit), Node ${execFileSync(NODE, ["--version"]).toString().trim()}:`
+  )
+  yield* Console.log(
+    HAS_GNU_TIME
+      ? `Each run under ${GNU_TIME} for its CPU time and peak RSS; load average ${loadAverage()} at the start.`
+      : `No ${GNU_TIME} (Debian package: time): wall time only; load average ${loadAverage()} at the start.`
   )
   if (OTHER_BUNDLE === undefined) execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" })
   else yield* Console.log(`Measuring ${OTHER_BUNDLE} (BENCH_BUNDLE), not a build of these sources.`)
@@ -254,11 +308,13 @@ export const benchCliRuns = Effect.gen(function* () {
   yield* Console.log(
     [
       "",
-      "| case | runs | median | mean | min | requests | target |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+      "| case | runs | median | mean | min | CPU (user + sys), median | peak RSS | requests | target |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
       ...cases.map(
         (c) =>
           `| ${c.name} | ${c.runs} | ${formatMs(c.medianMs)} ms | ${formatMs(c.meanMs)} ms | ${formatMs(c.minMs)} ms | ` +
+          `${c.cpuMs === undefined ? "" : `${formatMs(c.cpuMs)} ms`} | ` +
+          `${c.rssMb === undefined ? "" : `${Math.round(c.rssMb)} MB`} | ` +
           `${c.requests ?? ""} | ${c.target === undefined ? "" : `${c.pass === true ? "PASS" : "FAIL"} ${c.target}`} |`
       ),
       ""
@@ -266,5 +322,6 @@ export const benchCliRuns = Effect.gen(function* () {
   )
   yield* Console.log("Reproduce (after npm run build):")
   for (const c of cases) yield* Console.log(`  ${c.name}: ${c.command}`)
+  yield* Console.log(`Load average at the end: ${loadAverage()}.`)
   return cases
 })
