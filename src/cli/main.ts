@@ -13,13 +13,14 @@ import { StopNotice } from "./StopNotice.js"
 import { withSafeOutput } from "./safeConsole.js"
 import { runAsProcess } from "./signals.js"
 
-// The bundle parses plan documents in a worker thread (dist/parse-worker.js; this module is a chunk in
-// dist/chunks/), so a signal is answered at once whatever the document; run from the sources
-// (`npm run dev`), there is no bundled worker and the parse runs in this thread.
+// The bundle parses a plan document larger than a few pages in a worker thread (dist/parse-worker.js; this
+// module is a chunk in dist/chunks/), so a signal is answered at once whatever the document, and a small
+// one in this thread (src/desired/DesiredStateParser.ts says why); run from the sources (`npm run dev`),
+// there is no bundled worker and every parse runs in this thread.
 const parseWorker = new URL("../parse-worker.js", import.meta.url)
 const withParser = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   existsSync(fileURLToPath(parseWorker))
-    ? Effect.provideService(effect, DesiredStateParser, DesiredStateParser.inWorker(parseWorker))
+    ? Effect.provideService(effect, DesiredStateParser, DesiredStateParser.bounded(parseWorker))
     : effect
 
 // The composition root, loaded by src/bin.ts for every run it cannot answer from dist/help/: platform

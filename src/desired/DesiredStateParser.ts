@@ -2,6 +2,7 @@ import { Context, Effect } from "effect"
 import type { DesiredState } from "../domain/desired.js"
 import type { ConflictingRows, DocumentRefused, TableNotFound, TrackingTableAmbiguous } from "../domain/errors.js"
 import type { Vocabulary } from "../domain/vocabulary.js"
+import { READER_LIMITS } from "./readerLimits.js"
 import type { TableSpec } from "./TableSpec.js"
 
 export type ParseError = TableNotFound | TrackingTableAmbiguous | ConflictingRows | DocumentRefused
@@ -27,20 +28,30 @@ const inProcess: DesiredStateParserShape = {
 }
 
 /**
- * Where the markdown parse runs. By default in this thread (tests, `npm run dev`); the CLI runs it in a
- * worker thread (`inWorker`) so that a slow document never blocks signals, and time and memory are bounded.
+ * Where the markdown parse runs. By default in this thread (tests, `npm run dev`); the CLI runs a
+ * document larger than `READER_LIMITS.inThreadMaxBytes` in a worker thread (`bounded`) so that a slow
+ * document never blocks signals, and time and memory are bounded; a smaller one, whose parse the shape
+ * check keeps short, in this thread (a worker would cost more than the parse).
  */
 export class DesiredStateParser extends Context.Reference<DesiredStateParser>()("op-reconcile/DesiredStateParser", {
   defaultValue: (): DesiredStateParserShape => inProcess
 }) {
-  /** Parses in a worker thread running `script` (the bundle's `parse-worker.js`). */
-  static inWorker(script: URL): DesiredStateParserShape {
+  /**
+   * Parses a small document in this thread and a larger one in a worker thread running `script` (the
+   * bundle's `parse-worker.js`); both refuse a stack overflow as the nesting limit.
+   */
+  static bounded(script: URL): DesiredStateParserShape {
     return {
       parse: (text, file, spec, vocabulary) =>
-        Effect.flatMap(
-          Effect.promise(() => import("./parseInWorker.js")),
-          ({ parseInWorker }) => parseInWorker(script, { text, file, spec, vocabulary })
-        )
+        Buffer.byteLength(text, "utf8") <= READER_LIMITS.inThreadMaxBytes
+          ? Effect.flatMap(
+              Effect.promise(() => import("./parseGuarded.js")),
+              ({ parseGuarded }) => parseGuarded(text, file, spec, vocabulary)
+            )
+          : Effect.flatMap(
+              Effect.promise(() => import("./parseInWorker.js")),
+              ({ parseInWorker }) => parseInWorker(script, { text, file, spec, vocabulary })
+            )
     }
   }
 }

@@ -20,7 +20,17 @@ export const READER_LIMITS = {
   timeLimitMs: 9_000,
   timeLimitMsPerMb: 10_000,
   /** Heap of the worker that parses, a backstop for memory. */
-  maxHeapMb: 2_048
+  maxHeapMb: 2_048,
+  /**
+   * The largest document the CLI parses in its own thread, without the worker: starting a worker costs
+   * more processor time than reading a table of a hundred rows (a second Node isolate that loads the
+   * stack and the parser again). Up to this size the shape check keeps every parse short: the slowest
+   * documents of this size that pass it (emphasis and nesting built to just under the bounds, and
+   * random mixes of markdown's markup) take about a second of processor time, a ninth of `timeLimitMs`,
+   * and a few MB of heap. Larger documents, where a shape the bounds miss could take longer, are parsed
+   * in the worker with its heap cap and time budget.
+   */
+  inThreadMaxBytes: 16 * 1024
 } as const
 
 /** The processor time a document of this many bytes may take to parse (see `timeLimitMs`). */
