@@ -1,4 +1,5 @@
-import type { FileSystem, Path } from "@effect/platform"
+import type * as FileSystem from "@effect/platform/FileSystem"
+import type * as Path from "@effect/platform/Path"
 import { Effect, Option, Schema } from "effect"
 import type { ConfigError } from "../config/errors.js"
 import { DEFAULT_CONFIG_FILE, loadConfig } from "../config/loadConfig.js"

@@ -1,5 +1,5 @@
 import { dirname } from "node:path"
-import { Command as Shell } from "@effect/platform"
+import * as Shell from "@effect/platform/Command"
 import type { CommandExecutor } from "@effect/platform/CommandExecutor"
 import { Config, Effect, Option } from "effect"
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto"
-import { FileSystem, Path } from "@effect/platform"
+import * as FileSystem from "@effect/platform/FileSystem"
+import * as Path from "@effect/platform/Path"
 import { Effect, Either } from "effect"
 import { checkTableSpec, DEFAULT_TABLE_SPEC, type TableSpec } from "../desired/TableSpec.js"
 import { makeVocabulary } from "../domain/vocabulary.js"

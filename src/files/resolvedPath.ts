@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from "node:path"
-import { FileSystem } from "@effect/platform"
+import * as FileSystem from "@effect/platform/FileSystem"
 import { Effect, Option } from "effect"
 
 /**

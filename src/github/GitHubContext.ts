@@ -1,4 +1,4 @@
-import { FileSystem } from "@effect/platform"
+import * as FileSystem from "@effect/platform/FileSystem"
 import { Config, type ConfigError, Context, Effect, Either, Layer, Option, Redacted } from "effect"
 import { GitHubEventUnreadable, InvalidGitHubEnvironment } from "./errors.js"
 import { decodePullRequestEvent, type PullRequestRef } from "./pullRequestEvent.js"

@@ -1,4 +1,4 @@
-import { FileSystem } from "@effect/platform"
+import * as FileSystem from "@effect/platform/FileSystem"
 import { Effect, Option } from "effect"
 import { GitHubFileWriteFailed } from "./errors.js"
 import { GitHubContext } from "./GitHubContext.js"

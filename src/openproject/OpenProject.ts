@@ -1,4 +1,5 @@
-import { HttpClient, HttpClientRequest } from "@effect/platform"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { Clock, Duration, Effect, Either, Redacted, type Schema } from "effect"
 import type { ObservedWorkPackage } from "../domain/observed.js"
 import { makeLimiter } from "../limiter/Limiter.js"

@@ -1,4 +1,4 @@
-import { FileSystem } from "@effect/platform"
+import * as FileSystem from "@effect/platform/FileSystem"
 import { Clock, Effect, Option } from "effect"
 import { readDesiredState, type SourceDocument } from "../desired/readDesiredState.js"
 import type { TableSpec } from "../desired/TableSpec.js"

@@ -1,4 +1,4 @@
-import type { FileSystem } from "@effect/platform"
+import type * as FileSystem from "@effect/platform/FileSystem"
 import type { Effect } from "effect"
 import type { ApplyReport } from "../domain/outcome.js"
 import { type OutputUnwritable, writeFileAtomic } from "../files/writeFileAtomic.js"

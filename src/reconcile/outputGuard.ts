@@ -1,4 +1,4 @@
-import type { FileSystem } from "@effect/platform"
+import type * as FileSystem from "@effect/platform/FileSystem"
 import { Effect, Schema } from "effect"
 import { resolvedPath, sameFile } from "../files/resolvedPath.js"
 

@@ -1,4 +1,4 @@
-import { FileSystem } from "@effect/platform"
+import * as FileSystem from "@effect/platform/FileSystem"
 import { Effect, ParseResult, Schema } from "effect"
 import { type Plan, PlanJson, READABLE_PLAN_FORMAT_VERSIONS } from "../domain/plan.js"
 import { liftPlanV1, PlanV1 } from "../domain/planV1.js"

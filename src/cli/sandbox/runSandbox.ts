@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { FileSystem } from "@effect/platform"
+import * as FileSystem from "@effect/platform/FileSystem"
 import { Console, Effect, Option, Redacted, Schema } from "effect"
 import { readDesiredState } from "../../desired/readDesiredState.js"
 import type { ForbiddenTransition, FormRateLimit, SandboxConfig, SandboxUserSeed } from "../../sandbox/Sandbox.js"

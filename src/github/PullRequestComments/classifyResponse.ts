@@ -1,4 +1,4 @@
-import type { HttpClientResponse } from "@effect/platform"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { Clock, Effect, ParseResult, Schema } from "effect"
 import {
   GitHubMissingPermission,

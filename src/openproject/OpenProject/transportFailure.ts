@@ -1,4 +1,4 @@
-import type { HttpClientError } from "@effect/platform"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
 import { Predicate } from "effect"
 import { TransportError } from "../errors.js"
 

@@ -1,4 +1,5 @@
-import { HttpRouter, HttpServerRequest } from "@effect/platform"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import { Effect, type Either, Ref, Schema } from "effect"
 import { type ApiError, invalidRequestBody, notFound } from "../apiError.js"
 import type { SandboxEnv } from "../SandboxEnv.js"

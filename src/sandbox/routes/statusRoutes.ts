@@ -1,4 +1,4 @@
-import { HttpRouter } from "@effect/platform"
+import * as HttpRouter from "@effect/platform/HttpRouter"
 import { Effect } from "effect"
 import { halResponse, notFound } from "../apiError.js"
 import { statusBody, statusCollectionBody } from "../hal/statusBody.js"

@@ -1,4 +1,4 @@
-import { HttpRouter } from "@effect/platform"
+import * as HttpRouter from "@effect/platform/HttpRouter"
 import { Effect, Either, Ref } from "effect"
 import { halResponse, notFound } from "../apiError.js"
 import { workPackageBody } from "../hal/workPackageBody.js"

@@ -1,4 +1,4 @@
-import { HttpRouter } from "@effect/platform"
+import * as HttpRouter from "@effect/platform/HttpRouter"
 import { Effect, Either, Schema } from "effect"
 import { ActingUser } from "../ActingUser.js"
 import { ApiError, halResponse, invalidRequestBody } from "../apiError.js"
