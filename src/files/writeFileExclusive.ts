@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { basename, dirname, join } from "node:path"
-import { FileSystem } from "@effect/platform"
 import type { PlatformError } from "@effect/platform/Error"
+import * as FileSystem from "@effect/platform/FileSystem"
 import { Effect, Schema } from "effect"
 import { OutputUnwritable } from "./writeFileAtomic.js"
 

@@ -1,4 +1,4 @@
-import type { FileSystem } from "@effect/platform"
+import type * as FileSystem from "@effect/platform/FileSystem"
 import { Effect, Schema } from "effect"
 import { readDesiredState } from "../desired/readDesiredState.js"
 import type { TableSpec } from "../desired/TableSpec.js"

@@ -1,4 +1,5 @@
-import { FileSystem, Path } from "@effect/platform"
+import * as FileSystem from "@effect/platform/FileSystem"
+import * as Path from "@effect/platform/Path"
 import { Console, Effect, Option, Schema } from "effect"
 import type { DesiredState } from "../../domain/desired.js"
 import { OutputExists, writeFileExclusive } from "../../files/writeFileExclusive.js"
