@@ -1,2 +1,0 @@
-import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
-import{lb as i,te as e}from"./chunk-CSC5IUWH.js";var f={parse:(s,r,t,a)=>e.flatMap(e.promise(()=>import("./parseDesiredState-NXXV3X2E.js")),({parseDesiredState:o})=>o(s,r,t,a))},p=class extends i.Reference()("op-reconcile/DesiredStateParser",{defaultValue:()=>f}){static inWorker(r){return{parse:(t,a,o,c)=>e.flatMap(e.promise(()=>import("./parseInWorker-QLFVEHMK.js")),({parseInWorker:n})=>n(r,{text:t,file:a,spec:o,vocabulary:c}))}}};export{p as a};
