@@ -26,9 +26,9 @@ export const connectionOptions = {
   burst: Options.integer("burst").pipe(
     Options.withPseudoName("N"),
     Options.withDescription(
-      "Requests that may go at once before the steady rate applies; fits an apply of 25 changes (default: 100)."
+      "Requests that may go at once before the steady rate applies; fits an apply of 25 changes (default: 150)."
     ),
-    Options.withDefault(100),
+    Options.withDefault(150),
     Options.mapEffect((n) =>
       n >= 1
         ? Effect.succeed(n)

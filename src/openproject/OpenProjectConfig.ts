@@ -43,11 +43,12 @@ export const DEFAULTS = {
   auth: "basic",
   requestsPerSecond: 10,
   /**
-   * The guard's default of 25 changes in one burst: 25 PATCHes and 25 audit comments, up to 25 workflow
-   * checks, the reads (statuses and collection pages) and a few retries. The concurrency bound still
-   * limits what the server sees at once; beyond the burst, requestsPerSecond holds.
+   * The guard's default of 25 changes in one burst: for each change the read of its cause (activities),
+   * its workflow check, its PATCH and its audit comment (100), the reads (statuses, collection pages, the
+   * key's user and up to 25 people named as causes) and a few retries. The concurrency bound still limits
+   * what the server sees at once; beyond the burst, requestsPerSecond holds.
    */
-  burst: 100,
+  burst: 150,
   concurrency: 4,
   timeout: Duration.seconds(30),
   maxRetries: 4,

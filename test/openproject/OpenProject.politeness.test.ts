@@ -51,9 +51,10 @@ describe("the client is polite to a shared OpenProject", () => {
     Effect.gen(function* () {
       const stub = yield* startStubServer(() => ({ status: 200, body: user }))
       const op = yield* makeClient(stub.url, API_KEY)
-      // 25 PATCHes, 25 comments, 25 workflow checks, the reads: the test clock never moves, so a single
-      // wait on the limiter would leave the fiber unfinished
-      const requests = 25 * 3 + 3
+      // Per change its cause (activities), its workflow check, its PATCH and its comment; the reads:
+      // statuses, a page, the key's user and, at most, a different person as each change's cause. The
+      // test clock never moves, so a single wait on the limiter would leave the fiber unfinished.
+      const requests = 25 * 4 + 2 + 1 + 25
       expect(requests).toBeLessThanOrEqual(DEFAULTS.burst)
       const fiber = yield* Effect.fork(Effect.all(Array.from({ length: requests }, () => op.me())))
       yield* awaitCondition(isDone(fiber), "every request of the run")
