@@ -2,7 +2,7 @@ import { Command, HelpDoc, Options, ValidationError } from "@effect/cli"
 import { Effect } from "effect"
 import { connectionOptions } from "./connectionOptions.js"
 import { lazy } from "./lazy.js"
-import { sourceOptions } from "./sourceOptions.js"
+import { sourceOptions, strictOption } from "./sourceOptions.js"
 
 /** The mass-revert guard when neither --max-changes nor the config's maxChanges is given (runbook §7). */
 export const DEFAULT_MAX_CHANGES = 25
@@ -81,6 +81,7 @@ const options = {
       "Revert edits made in OpenProject even when the config says selfHeal: false (without a config, the default)."
     )
   ),
+  strict: strictOption,
   githubComment: Options.boolean("github-comment").pipe(
     Options.withDescription("In GitHub Actions, on a pull request: post the plan as one sticky comment.")
   ),
@@ -105,8 +106,9 @@ export const reconcileCommand = Command.make("reconcile", options, (o) =>
         "Environment: OPENPROJECT_URL (the instance, or --url) and OPENPROJECT_API_KEY (the API token; never a flag)."
       ),
       HelpDoc.p(
-        "Exit codes: 0 success; 1 an error, an apply that left items failed, stale or blocked, or with " +
-          "--fail-on-refused a change OpenProject's workflow would refuse; 2 with " +
+        "Exit codes: 0 success; 1 an error, an apply that left items failed, stale or blocked, with " +
+          "--fail-on-refused a change OpenProject's workflow would refuse, or with --strict a row not synced " +
+          "as written (an apply then writes nothing); 2 with " +
           "--detailed-exitcode when a dry-run has changes; 130/143 stopped by SIGINT/SIGTERM."
       )
     ])

@@ -49,6 +49,14 @@ export const formatOption = Options.choice("format", ["text", "json"]).pipe(
   Options.withDefault("text")
 )
 
+export const strictOption = Options.boolean("strict").pipe(
+  Options.withDescription(
+    "Fail (exit 1), naming each row, when a row looks meant to be synced but is not as written: a bold " +
+      "word that is not a state, a work package written as #43 or as a link without wp#" +
+      " (and, on reconcile, a blocked row). Without it these are warnings."
+  )
+)
+
 /** The raw values of the table options, as parsed from the command line. */
 export interface TableSpecOptionValues {
   readonly header: Option.Option<string>

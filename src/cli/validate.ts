@@ -1,8 +1,8 @@
 import { Command, HelpDoc } from "@effect/cli"
 import { lazy } from "./lazy.js"
-import { formatOption, sourceOptions } from "./sourceOptions.js"
+import { formatOption, sourceOptions, strictOption } from "./sourceOptions.js"
 
-const options = { ...sourceOptions, format: formatOption }
+const options = { ...sourceOptions, format: formatOption, strict: strictOption }
 
 export type ValidateOptions = Command.Command.ParseConfig<typeof options>
 
@@ -23,7 +23,10 @@ export const validateCommand = Command.make("validate", options, (o) =>
         "Read the tracking table of a markdown plan and report its rows, skipped rows and errors (offline: " +
           "no OpenProject, no credentials)."
       ),
-      HelpDoc.p("Exit codes: 0 the table is valid; 1 it is not (the message says where).")
+      HelpDoc.p(
+        "Exit codes: 0 the table is valid; 1 it is not (the message says where), or with --strict a row " +
+          "would not be synced as written."
+      )
     ])
   )
 )

@@ -10,6 +10,8 @@ import {
   TrackingTableAmbiguous
 } from "../domain/errors.js"
 import { DEFAULT_VOCABULARY, type Vocabulary, wordList } from "../domain/vocabulary.js"
+import { suggestState } from "./nearMiss/stateSuggestion.js"
+import { linkUrls, suggestWorkPackage } from "./nearMiss/workPackageSuggestion.js"
 import { checkDocumentShape } from "./parseDesiredState/documentShape.js"
 import { type Cell, type MarkdownTable, markdownTables, type Row } from "./parseDesiredState/markdownTables.js"
 import { readStatusCell } from "./parseDesiredState/statusCell.js"
@@ -81,23 +83,40 @@ const readRow = (
   const idCell = cellOf(row, idIndex)
   const statusCell = cellOf(row, statusIndex)
   const ids = workPackageReferences(idCell.text)
-  const skip = (reason: SkippedRow["reason"], cell: Cell, message: string, workPackageId?: number, word?: string) => ({
+  const skip = (
+    reason: SkippedRow["reason"],
+    cell: Cell,
+    message: string,
+    workPackageId?: number,
+    extra: { readonly word?: string; readonly suggestion?: string | undefined } = {}
+  ) => ({
     skipped: new SkippedRow({
       reason,
       message,
       line: cell.line,
       column: cell.column,
       workPackageId,
-      ...(word === undefined ? {} : { word })
+      ...(extra.word === undefined ? {} : { word: extra.word }),
+      ...(extra.suggestion === undefined ? {} : { suggestion: extra.suggestion })
     })
   })
   const [id, ...otherIds] = ids
   if (id === undefined) {
-    return skip(
-      "NoWorkPackageReference",
-      idCell,
-      `no wp#NN in the "${spec.idColumn}" column: informational row, not synced`
-    )
+    const meant = suggestWorkPackage(idCell.text, linkUrls(idCell.content))
+    return meant === undefined
+      ? skip(
+          "NoWorkPackageReference",
+          idCell,
+          `no wp#NN in the "${spec.idColumn}" column: informational row, not synced`
+        )
+      : skip(
+          "NoWorkPackageReference",
+          idCell,
+          `no wp#NN in the "${spec.idColumn}" column: not synced; did you mean wp#${meant}? Write the work ` +
+            `package as wp#${meant} (a link's text too: [wp#${meant}](…))`,
+          undefined,
+          { suggestion: `wp#${meant}` }
+        )
   }
   if (otherIds.length > 0) {
     return skip(
@@ -115,15 +134,19 @@ const readRow = (
         `wp#${id}: the "${spec.statusColumn}" column does not start with a bold state (e.g. **In progress**): not synced`,
         id
       )
-    case "UnknownState":
+    case "UnknownState": {
+      const meant = suggestState(status.bold, vocabulary)
       return skip(
         "UnknownState",
         statusCell,
-        `wp#${id}: **${status.bold}** is not a state; use one of ${wordList(vocabulary).join(", ")}` +
+        `wp#${id}: **${status.bold}** is not a state` +
+          (meant === undefined ? "; use" : `; did you mean **${meant}**? Use`) +
+          ` one of ${wordList(vocabulary).join(", ")}` +
           (vocabulary.qualifiers.length === 0 ? "" : ` (qualifiers ${vocabulary.qualifiers.join(", ")} may follow)`),
         id,
-        status.bold
+        { word: status.bold, suggestion: meant }
       )
+    }
     case "State":
       return {
         row: new DesiredRow({

@@ -33,7 +33,13 @@ export class SkippedRow extends Schema.Class<SkippedRow>("SkippedRow")({
   /** The work package the row refers to, when it names exactly one. */
   workPackageId: Schema.optional(Schema.Int),
   /** UnknownState: the bold text that is not a word of the plan's vocabulary (what `init` maps). */
-  word: Schema.optional(Schema.String)
+  word: Schema.optional(Schema.String),
+  /**
+   * What the row most likely meant, when it is a near miss (nearMiss/): the state a bold word that is not
+   * one stands for (`**in-progress**` → `In progress`), or `wp#43` for a work package written as `#43`.
+   * A near miss fails a `--strict` run.
+   */
+  suggestion: Schema.optional(Schema.String)
 }) {}
 
 /** The desired state read from one markdown document. */

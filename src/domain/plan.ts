@@ -100,7 +100,9 @@ export class SkippedItem extends Schema.Class<SkippedItem>("SkippedItem")({
   source: ItemSource,
   line: Schema.Int,
   column: Schema.Int,
-  workPackageId: Schema.optional(Schema.Int)
+  workPackageId: Schema.optional(Schema.Int),
+  /** What the row most likely meant (SkippedRow.suggestion); absent in plans of older releases. */
+  suggestion: Schema.optional(Schema.String)
 }) {}
 
 export const BlockedReason = Schema.Literal("UnknownStatus", "WorkPackageNotFound")

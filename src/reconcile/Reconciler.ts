@@ -5,6 +5,7 @@ import type { TableSpec } from "../desired/TableSpec.js"
 import type { DesiredStateError } from "../domain/errors.js"
 import type { ApplyReport } from "../domain/outcome.js"
 import { Plan, type PlannedChange, PlanSource } from "../domain/plan.js"
+import { StrictRowsFound, strictRowsOfPlan } from "../domain/strictRows.js"
 import type { Vocabulary } from "../domain/vocabulary.js"
 import type { OutputUnwritable } from "../files/writeFileAtomic.js"
 import type { OpenProjectError } from "../openproject/errors.js"
@@ -72,6 +73,12 @@ export interface RunRequest {
    * `drift` (selfHeal.ts). Applies to fresh plans; a saved plan keeps what it was made with.
    */
   readonly selfHeal: boolean
+  /**
+   * `--strict`: an apply refuses, before any write, a plan with rows not synced as written (near misses and
+   * blocked rows, strictRows.ts). A dry-run returns its plan whatever it holds; the CLI fails it after
+   * printing the plan.
+   */
+  readonly strict: boolean
   /** The mass-revert guard: an apply refuses more changes than this; a dry-run warns that it would. */
   readonly maxChanges: number
   /**
@@ -100,7 +107,7 @@ export type PlanError =
   | SavedPlanInvalid
   | OutputUnwritable
   | OutputOverwritesInput
-export type ApplyError = PlanError | TooManyChanges | EmptyTrackingTable | SavedPlanMismatch
+export type ApplyError = PlanError | TooManyChanges | EmptyTrackingTable | SavedPlanMismatch | StrictRowsFound
 
 /** How often one item is re-read and re-planned after a 409 before it is given up as failed. */
 export const MAX_CONFLICT_RETRIES = 3
@@ -287,6 +294,11 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
         if (Option.isNone(saved)) {
           for (const { doc } of read) yield* checkApplyGuards(doc.desired, plan, request.maxChanges)
         } else yield* checkMaxChanges(plan, request.maxChanges)
+        if (request.strict) {
+          const files = new Map(read.map(({ ref, doc }) => [nameOf(ref), doc.desired.file]))
+          const strictRows = strictRowsOfPlan(plan, (source) => files.get(source) ?? source)
+          if (strictRows.length > 0) return yield* new StrictRowsFound({ rows: strictRows })
+        }
         const report = yield* applyPlan(plan, {
           concurrency: request.concurrency,
           notify: request.notify,

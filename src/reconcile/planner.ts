@@ -201,7 +201,8 @@ export const planDocuments = (input: PlanDocumentsInput): Plan => {
             source: document.source.path,
             line: s.line,
             column: s.column,
-            ...(s.workPackageId === undefined ? {} : { workPackageId: s.workPackageId })
+            ...(s.workPackageId === undefined ? {} : { workPackageId: s.workPackageId }),
+            ...(s.suggestion === undefined ? {} : { suggestion: s.suggestion })
           })
       ),
       ...duplicates.filter((d) => d.source === document.source.path)

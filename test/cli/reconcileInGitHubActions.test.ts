@@ -95,7 +95,7 @@ describe("reconcile --dry-run --github-comment inside GitHub Actions", () => {
         // Annotations go to stderr (the runner reads both streams), so stdout stays the plan alone.
         expect(first.stdout.join("\n")).not.toContain("::warning")
         expect(first.stderr).toContain(
-          "::warning file=PLAN.md,line=7,col=25,title=op-reconcile%3A wp#3 skipped::wp#3: **Blocked** is not a state; use one of Backlog, New, Specified, In progress, In testing, Closed, On hold, Rejected (qualifiers ABANDONED, LOCKED, KEEP_AVAILABLE may follow)"
+          "::warning file=PLAN.md,line=7,col=25,title=op-reconcile%3A wp#3 skipped::wp#3: **Blocked** is not a state; did you mean **On hold**? Use one of Backlog, New, Specified, In progress, In testing, Closed, On hold, Rejected (qualifiers ABANDONED, LOCKED, KEEP_AVAILABLE may follow)"
         )
         expect(readFileSync(job.summary, "utf8")).toContain("Plan: 1 to transition")
         expect(readFileSync(job.output, "utf8")).toContain("changes=1\n")

@@ -53,7 +53,7 @@ describe("op-reconcile validate", () => {
       )
       expect(stdout[14]).toBe(`${EXAMPLE}: valid: 14 row(s) to sync, 3 skipped (tracking table at line 76)`)
       expect(stderr).toEqual([
-        `${EXAMPLE}:91: warning: wp#55: **Blocked** is not a state; use one of Backlog, New, Specified, In progress, In testing, Closed, On hold, Rejected (qualifiers ABANDONED, LOCKED, KEEP_AVAILABLE may follow)`,
+        `${EXAMPLE}:91: warning: wp#55: **Blocked** is not a state; did you mean **On hold**? Use one of Backlog, New, Specified, In progress, In testing, Closed, On hold, Rejected (qualifiers ABANDONED, LOCKED, KEEP_AVAILABLE may follow)`,
         `${EXAMPLE}:92: warning: wp#56: the "Status" column does not start with a bold state (e.g. **In progress**): not synced`,
         `${EXAMPLE}:93: warning: no wp#NN in the "GH issue / OP wp" column: informational row, not synced`
       ])

@@ -34,7 +34,7 @@ describe("the reader's vocabulary", () => {
   it("lists the config's words in the skip message of an unknown one", () => {
     const desired = read(table("**Blocked**"), makeVocabulary({ states: [{ Done: "Closed" }] }))
     expect(desired.skipped[0]?.message).toBe(
-      "wp#1: **Blocked** is not a state; use one of Backlog, New, Specified, In progress, In testing, Closed, On hold, Rejected, Done " +
+      "wp#1: **Blocked** is not a state; did you mean **On hold**? Use one of Backlog, New, Specified, In progress, In testing, Closed, On hold, Rejected, Done " +
         "(qualifiers ABANDONED, LOCKED, KEEP_AVAILABLE may follow)"
     )
   })

@@ -28,6 +28,7 @@ const DEFAULTS: Record<string, string> = {
   INPUT_MAX_CHANGES: "25",
   INPUT_COMMENT: "false",
   INPUT_FAIL_ON_REFUSED: "false",
+  INPUT_STRICT: "false",
   INPUT_ROUTES: "",
   INPUT_HEADER: "",
   INPUT_ID_COLUMN: "",
@@ -87,6 +88,13 @@ describe("the action's inputs reach op-reconcile as its flags", () => {
     expect(dry).toContain("--dry-run")
     expect(dry).not.toContain("--notify")
     expect(dry).not.toContain("--no-comment")
+  })
+
+  it("strict goes to every mode as --strict, and only when true", () => {
+    for (const mode of ["dry-run", "apply", "validate"]) {
+      expect(argsFor({ INPUT_MODE: mode, INPUT_STRICT: "true" })).toContain("--strict")
+      expect(argsFor({ INPUT_MODE: mode })).not.toContain("--strict")
+    }
   })
 
   it("empty table inputs add no flag: the runbook's table is read", () => {

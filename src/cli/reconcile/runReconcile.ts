@@ -2,6 +2,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { Console, Effect, Either, Layer, Option } from "effect"
 import type { ApplyReport } from "../../domain/outcome.js"
 import type { Plan } from "../../domain/plan.js"
+import { StrictRowsFound, strictRowsOfPlan } from "../../domain/strictRows.js"
 import { GitHubContext } from "../../github/GitHubContext.js"
 import { type ApplyRequest, Reconciler, type RunRequest } from "../../reconcile/Reconciler.js"
 import { renderApplyMarkdown } from "../../render/renderApplyMarkdown.js"
@@ -90,6 +91,7 @@ const runRequest = (o: ReconcileOptions, selection: PlanSelection) =>
       commit: yield* currentCommit(selection.anchor),
       onNotice: (message) => Console.error(warningLine(undefined, message)),
       selfHeal: selfHealOf(o, selection),
+      strict: o.strict,
       workflowCheck: !o.noWorkflowCheck,
       routes: yield* routeTable(o, selection),
       // One guard for the whole run: the flag, else the config's maxChanges, else the default.
@@ -110,6 +112,12 @@ const dryRun = (o: ReconcileOptions, selection: PlanSelection) =>
     if (Option.isSome(o.out)) yield* Console.error(savedPlanLine(selection, o.out.value))
     yield* publishPlanToActions(plan, selection.marker, pathsOf(selection), Option.getOrUndefined(o.out))
     if (o.githubComment) yield* stickyPlanComment(plan, selection.marker)
+    // --strict: every row not synced as written is named (after the plan, which shows them in context).
+    if (o.strict) {
+      const paths = pathsOf(selection)
+      const strictRows = strictRowsOfPlan(plan, (source) => paths.get(source) ?? source)
+      if (strictRows.length > 0) return yield* new StrictRowsFound({ rows: strictRows })
+    }
     // A blocked row cannot be carried out: the dry-run fails like the apply would, so that CI says so
     // before the merge (and --detailed-exitcode never reports such a plan as in sync).
     if (plan.blocked.length > 0) return yield* new ExitWithCode({ code: 1 })

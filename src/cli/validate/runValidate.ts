@@ -1,6 +1,7 @@
 import { Console, Effect, Schema } from "effect"
 import { readDesiredState } from "../../desired/readDesiredState.js"
 import { type DesiredRow, DesiredState, SkippedRow } from "../../domain/desired.js"
+import { StrictRowsFound, strictRowsOfDocument } from "../../domain/strictRows.js"
 import { checkAcrossPlans } from "../../reconcile/crossPlan.js"
 import { warningLine } from "../../render/warningText.js"
 import { safeJsonText } from "../../safeText/jsonText.js"
@@ -102,5 +103,10 @@ export const runValidate = (o: ValidateOptions) =>
       if (selection.config !== undefined) {
         yield* Console.log(`${oneLine(selection.config.path)}: valid: ${read.length} plan(s)`)
       }
+    }
+    // After the report, so the rows to fix are the last thing said (on stderr, stdout stays the report).
+    if (o.strict) {
+      const strictRows = read.flatMap(({ desired }) => strictRowsOfDocument(desired))
+      if (strictRows.length > 0) return yield* new StrictRowsFound({ rows: strictRows })
     }
   })
