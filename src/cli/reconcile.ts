@@ -52,6 +52,14 @@ const options = {
     ),
     Options.repeated
   ),
+  target: Options.text("target").pipe(
+    Options.withPseudoName("wp#NN"),
+    Options.withDescription(
+      "Plan and apply only this work package, reading only it from OpenProject (as terraform's -target). " +
+        "A warning says the rest of the plan was not looked at."
+    ),
+    Options.repeated
+  ),
   maxChanges: Options.integer("max-changes").pipe(
     Options.withDescription(
       "Refuse, before any write, to apply a plan with more transitions than this: a guard against mass " +

@@ -154,7 +154,12 @@ export class Plan extends Schema.Class<Plan>("Plan")({
   inSync: Schema.Array(InSyncItem),
   skipped: Schema.Array(SkippedItem),
   blocked: Schema.Array(BlockedItem),
-  warnings: Schema.Array(Schema.String)
+  warnings: Schema.Array(Schema.String),
+  /**
+   * `--target`: the only work packages this plan looked at (the rest of its documents was not read from
+   * OpenProject or compared). Absent for a whole plan.
+   */
+  targets: Schema.optional(Schema.Array(Schema.Int))
 }) {}
 
 /** Decode/encode the plan document as JSON text (pretty-printed: people open saved plans). */

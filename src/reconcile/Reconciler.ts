@@ -31,6 +31,7 @@ import { readSavedPlan, SavedPlanInvalid, writeSavedPlan } from "./savedPlan.js"
 import { checkSavedPlanAgainstDocument, SavedChangeMismatch, SavedPlanMismatch } from "./savedPlanCheck.js"
 import { checkSavedConfig } from "./savedPlanConfig.js"
 import { applySelfHealPolicy } from "./selfHeal.js"
+import { selectTargets, type TargetNotInPlan, targetingWarning } from "./targets.js"
 import { checkWorkflow, skipWorkflowCheck } from "./workflowCheck.js"
 
 /**
@@ -88,6 +89,11 @@ export interface RunRequest {
   readonly workflowCheck: boolean
   /** Routes for transitions the workflow refuses (`--route`, the config's `routes:`). */
   readonly routes: RouteTable
+  /**
+   * `--target`: plan (and apply) only these work packages, observing only them (targets.ts); empty for the
+   * whole plan. A saved plan records its targets; `--target` with `--plan` is refused by the CLI.
+   */
+  readonly targets: ReadonlyArray<number>
 }
 
 export interface ApplyRequest extends RunRequest {
@@ -102,6 +108,7 @@ export interface ApplyRequest extends RunRequest {
 
 export type PlanError =
   | DesiredStateError
+  | TargetNotInPlan
   | ConflictingPlans
   | OpenProjectError
   | SavedPlanInvalid
@@ -127,6 +134,8 @@ const sourceOf = (ref: PlanDocumentRef, doc: SourceDocument) =>
 interface ReadDocument {
   readonly ref: PlanDocumentRef
   readonly doc: SourceDocument
+  /** With `--target`: how many of the document's rows were left out. */
+  readonly leftOut?: number
 }
 
 export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Reconciler", {
@@ -150,7 +159,7 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
      */
     const readDocuments = (
       request: RunRequest
-    ): Effect.Effect<ReadonlyArray<ReadDocument>, DesiredStateError | ConflictingPlans> =>
+    ): Effect.Effect<ReadonlyArray<ReadDocument>, DesiredStateError | ConflictingPlans | TargetNotInPlan> =>
       Effect.gen(function* () {
         const read = yield* Effect.forEach(request.documents, (ref) =>
           readDesiredState(ref.path, ref.tableSpec, ref.vocabulary).pipe(Effect.map((doc) => ({ ref, doc })))
@@ -161,8 +170,30 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
             ...(ref.vocabulary === undefined ? {} : { vocabulary: ref.vocabulary })
           }))
         )
-        return read
+        if (request.targets.length === 0) return read
+        // Only the targeted rows go on: nothing else is observed, compared or written. The digest stays the
+        // whole document's, so a saved plan still says which document it came from.
+        const targeted = yield* selectTargets(
+          read.map(({ doc }) => doc.desired),
+          request.targets
+        )
+        return read.map(({ ref, doc }, i) => ({
+          ref,
+          doc: { ...doc, desired: targeted[i] ?? doc.desired },
+          leftOut: doc.desired.rows.length - (targeted[i]?.rows.length ?? doc.desired.rows.length)
+        }))
       }).pipe(withServices)
+
+    /** A targeted plan records its targets and says, first among its warnings, that it is not the whole plan. */
+    const targeted = (plan: Plan, request: RunRequest, read: ReadonlyArray<ReadDocument>): Plan => {
+      if (request.targets.length === 0) return plan
+      const leftOut = read.reduce((n, r) => n + (r.leftOut ?? 0), 0)
+      return new Plan({
+        ...plan,
+        targets: request.targets,
+        warnings: [targetingWarning(request.targets, leftOut), ...plan.warnings]
+      })
+    }
 
     /**
      * The plan from the documents and OpenProject as they are now (one observation for all of them), each
@@ -193,10 +224,10 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
         })
         const healed = applySelfHealPolicy(withCauses, request.selfHeal)
         // Checked after the self-heal policy: a drift item is not written, so OpenProject is not asked about it.
-        const plan = request.workflowCheck
+        const checked = request.workflowCheck
           ? yield* checkWorkflow(healed, observed, { concurrency: config.concurrency, routes: request.routes })
           : skipWorkflowCheck(healed)
-        return { plan, statuses: observed.statuses }
+        return { plan: targeted(checked, request, read), statuses: observed.statuses }
       }).pipe(withServices)
 
     /**

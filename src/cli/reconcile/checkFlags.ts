@@ -1,4 +1,5 @@
-import { Effect, Option } from "effect"
+import { Effect, Either, Option } from "effect"
+import { parseTarget } from "../../reconcile/targets.js"
 import { UsageError } from "../commandLine/UsageError.js"
 import type { ReconcileOptions } from "../reconcile.js"
 
@@ -26,6 +27,16 @@ export const checkFlags = (o: ReconcileOptions): Effect.Effect<void, UsageError>
     return conflict(
       "--plan applies a saved plan exactly as it was made, routes included; --route goes with a new plan."
     )
+  }
+  if (Option.isSome(o.plan) && o.target.length > 0) {
+    return conflict(
+      "--plan applies a saved plan exactly as it was made, its targets included (the plan records them); " +
+        "--target goes with a new plan (reconcile --dry-run --target wp#NN --out FILE)."
+    )
+  }
+  for (const target of o.target) {
+    const parsed = parseTarget(target)
+    if (Either.isLeft(parsed)) return conflict(`${parsed.left}.`)
   }
   if (o.selfHeal && o.noSelfHeal) return conflict("--self-heal and --no-self-heal exclude each other: choose one.")
   return Effect.void

@@ -5,6 +5,7 @@ import type { Plan } from "../../domain/plan.js"
 import { StrictRowsFound, strictRowsOfPlan } from "../../domain/strictRows.js"
 import { GitHubContext } from "../../github/GitHubContext.js"
 import { type ApplyRequest, Reconciler, type RunRequest } from "../../reconcile/Reconciler.js"
+import { parseTarget } from "../../reconcile/targets.js"
 import { renderApplyMarkdown } from "../../render/renderApplyMarkdown.js"
 import { renderApplyText } from "../../render/renderApplyText.js"
 import { renderApplyJson, renderPlanJson } from "../../render/renderJson.js"
@@ -82,6 +83,11 @@ const pathsOf = (selection: PlanSelection): PlanPaths =>
 export const selfHealOf = (o: Pick<ReconcileOptions, "selfHeal" | "noSelfHeal">, selection: PlanSelection): boolean =>
   o.noSelfHeal ? false : o.selfHeal ? true : (selection.selfHeal ?? true)
 
+/** The `--target` flags as work package ids, each once, in the order given (checkFlags refused any other). */
+const targetIds = (o: ReconcileOptions): ReadonlyArray<number> => [
+  ...new Set(o.target.map(parseTarget).flatMap((t) => (Either.isRight(t) ? [t.right] : [])))
+]
+
 const runRequest = (o: ReconcileOptions, selection: PlanSelection) =>
   Effect.gen(function* () {
     const request: RunRequest = {
@@ -94,6 +100,7 @@ const runRequest = (o: ReconcileOptions, selection: PlanSelection) =>
       strict: o.strict,
       workflowCheck: !o.noWorkflowCheck,
       routes: yield* routeTable(o, selection),
+      targets: targetIds(o),
       // One guard for the whole run: the flag, else the config's maxChanges, else the default.
       maxChanges: Option.getOrElse(o.maxChanges, () => selection.maxChanges ?? DEFAULT_MAX_CHANGES)
     }
