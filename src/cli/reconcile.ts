@@ -29,7 +29,10 @@ const options = {
   ),
   plan: Options.text("plan").pipe(
     Options.withPseudoName("FILE"),
-    Options.withDescription("With --apply: apply exactly this saved plan; items that moved since are stale."),
+    Options.withDescription(
+      "With --apply: apply exactly this saved plan, reading the plans it records (no --source or --config " +
+        "needed); items that moved since are stale."
+    ),
     Options.optional
   ),
   detailedExitcode: Options.boolean("detailed-exitcode").pipe(

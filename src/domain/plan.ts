@@ -159,7 +159,19 @@ export class Plan extends Schema.Class<Plan>("Plan")({
    * `--target`: the only work packages this plan looked at (the rest of its documents was not read from
    * OpenProject or compared). Absent for a whole plan.
    */
-  targets: Schema.optional(Schema.Array(Schema.Int))
+  targets: Schema.optional(Schema.Array(Schema.Int)),
+  /**
+   * The tracking table a `--source` plan was read with (`--header`, `--id-column`, `--status-column`), when
+   * not the runbook's: `--apply --plan` reads the document with it again. A config records its own tables.
+   */
+  table: Schema.optional(
+    Schema.Struct({
+      columns: Schema.Array(Schema.String),
+      idColumn: Schema.String,
+      statusColumn: Schema.String,
+      under: Schema.optionalWith(Schema.String, { exact: true })
+    })
+  )
 }) {}
 
 /** Decode/encode the plan document as JSON text (pretty-printed: people open saved plans). */

@@ -1,7 +1,7 @@
 import * as FileSystem from "@effect/platform/FileSystem"
 import { Clock, Effect, Option } from "effect"
 import { readDesiredState, type SourceDocument } from "../desired/readDesiredState.js"
-import type { TableSpec } from "../desired/TableSpec.js"
+import { DEFAULT_TABLE_SPEC, type TableSpec } from "../desired/TableSpec.js"
 import type { DesiredStateError } from "../domain/errors.js"
 import type { ApplyReport } from "../domain/outcome.js"
 import { Plan, type PlannedChange, PlanSource } from "../domain/plan.js"
@@ -184,6 +184,18 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
         }))
       }).pipe(withServices)
 
+    /** A `--source` plan read with other table options records them, so that `--apply --plan` needs none. */
+    const withTable = (plan: Plan, request: RunRequest): Plan => {
+      const [only] = request.documents
+      const spec = only.tableSpec
+      const isDefault =
+        spec.under === undefined &&
+        spec.idColumn === DEFAULT_TABLE_SPEC.idColumn &&
+        spec.statusColumn === DEFAULT_TABLE_SPEC.statusColumn &&
+        spec.columns.join("\u0000") === DEFAULT_TABLE_SPEC.columns.join("\u0000")
+      return request.config !== undefined || isDefault ? plan : new Plan({ ...plan, table: spec })
+    }
+
     /** A targeted plan records its targets and says, first among its warnings, that it is not the whole plan. */
     const targeted = (plan: Plan, request: RunRequest, read: ReadonlyArray<ReadDocument>): Plan => {
       if (request.targets.length === 0) return plan
@@ -227,7 +239,7 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
         const checked = request.workflowCheck
           ? yield* checkWorkflow(healed, observed, { concurrency: config.concurrency, routes: request.routes })
           : skipWorkflowCheck(healed)
-        return { plan: targeted(checked, request, read), statuses: observed.statuses }
+        return { plan: withTable(targeted(checked, request, read), request), statuses: observed.statuses }
       }).pipe(withServices)
 
     /**

@@ -1,4 +1,6 @@
 import { posix } from "node:path"
+import { Either, Schema } from "effect"
+import type { TableSpec } from "../desired/TableSpec.js"
 import type { PlanSource } from "../domain/plan.js"
 import { oneLine } from "../safeText/oneLine.js"
 
@@ -46,4 +48,57 @@ export const checkSavedConfig = (
     }
   }
   return saved.config.sha256 === run.sha256 ? { _tag: "Same" } : { _tag: "Changed" }
+}
+
+/** Where a saved plan says its plans are: the `--source` document (with its table), or the config. */
+export type RecordedPlans =
+  | { readonly _tag: "Source"; readonly path: string; readonly table?: TableSpec | undefined }
+  | { readonly _tag: "Config"; readonly path: string }
+
+/**
+ * What `--apply --plan FILE` reads: the plans the saved plan records, so no `--source` or `--config` is needed
+ * (Terraform's `apply plan.tfplan`). A `--source` or `--config` given anyway must name the same plan or
+ * config; otherwise the problem, in the user's terms. Pure.
+ */
+export const recordedPlans = (
+  saved: {
+    readonly config?: PlanSource | undefined
+    readonly sources: ReadonlyArray<PlanSource>
+    readonly table?: TableSpec | undefined
+  },
+  flags: { readonly source?: string | undefined; readonly config?: string | undefined }
+): Either.Either<RecordedPlans, string> => {
+  const recorded = saved.config === undefined ? saved.sources[0]?.path : saved.config.path
+  if (recorded === undefined) return Either.left("it names no plan document")
+  const made = saved.config === undefined ? `--source ${oneLine(recorded)}` : `the config ${oneLine(recorded)}`
+  const given =
+    flags.source !== undefined
+      ? { flag: "--source", path: flags.source, fits: saved.config === undefined }
+      : flags.config !== undefined
+        ? { flag: "--config", path: flags.config, fits: saved.config !== undefined }
+        : undefined
+  if (given !== undefined && !(given.fits && same(given.path, recorded))) {
+    return Either.left(
+      `it was made with ${made}, but this run was given ${given.flag} ${oneLine(given.path)}. A saved plan is ` +
+        "applied with the plans it records: drop the flag (--apply --plan needs no --source or --config)"
+    )
+  }
+  return Either.right(
+    saved.config === undefined
+      ? { _tag: "Source", path: recorded, ...(saved.table === undefined ? {} : { table: saved.table }) }
+      : { _tag: "Config", path: recorded }
+  )
+}
+
+/** `--apply --plan` was given a `--source` or `--config` other than the one the saved plan records. */
+export class SavedPlanFlagMismatch extends Schema.TaggedError<SavedPlanFlagMismatch>()("SavedPlanFlagMismatch", {
+  file: Schema.String,
+  problem: Schema.String
+}) {
+  override get message(): string {
+    return (
+      `${oneLine(this.file)}: ${this.problem}: op-reconcile reconcile --apply --plan ${oneLine(this.file)}. ` +
+      "Nothing was read from OpenProject or written."
+    )
+  }
 }

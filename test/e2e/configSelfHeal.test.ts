@@ -125,7 +125,11 @@ describe("the config's selfHeal: (built CLI against the sandbox)", () => {
         yield* s.sandbox.clearRequestLog
         const bySource = yield* s.reconcile("--apply", "--plan", saved)
         expect(bySource.code).toBe(1)
-        expect(bySource.stderr).toContain(`it was made from the config ${config}; apply it with --config ${config}`)
+        expect(bySource.stderr).toContain(
+          `it was made with the config ${config}, but this run was given --source ${s.source}. A saved plan is ` +
+            "applied with the plans it records: drop the flag (--apply --plan needs no --source or --config): " +
+            `op-reconcile reconcile --apply --plan ${saved}. Nothing was read from OpenProject or written.`
+        )
         expect(yield* s.writes).toEqual([])
 
         // The config edited since (a comment): noticed, and the saved changes, which still follow, are applied.

@@ -150,7 +150,7 @@ describe("messages that fit the case (built CLI against the sandbox)", () => {
         const dry = yield* s.reconcile("--dry-run", "--out", planFile)
         expect(dry.code).toBe(0)
         expect(dry.stderr).toContain(
-          `Saved the plan to ${planFile}. Apply it with: op-reconcile reconcile --source ${s.source} --apply --plan ${planFile}`
+          `Saved the plan to ${planFile}. Apply it with: op-reconcile reconcile --apply --plan ${planFile}`
         )
         expect(dry.stdout).not.toContain("Saved the plan")
 

@@ -5,6 +5,8 @@ import type { Plan } from "../../domain/plan.js"
 import { StrictRowsFound, strictRowsOfPlan } from "../../domain/strictRows.js"
 import { GitHubContext } from "../../github/GitHubContext.js"
 import { type ApplyRequest, Reconciler, type RunRequest } from "../../reconcile/Reconciler.js"
+import { readSavedPlan } from "../../reconcile/savedPlan.js"
+import { recordedPlans, SavedPlanFlagMismatch } from "../../reconcile/savedPlanConfig.js"
 import { parseTarget } from "../../reconcile/targets.js"
 import { renderApplyMarkdown } from "../../render/renderApplyMarkdown.js"
 import { renderApplyText } from "../../render/renderApplyText.js"
@@ -35,13 +37,34 @@ const printWarnings = (warnings: ReadonlyArray<string>) =>
 /** A path as a shell reads it back: plain names as they are, anything else in single quotes. */
 const shellWord = (path: string): string => (/^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`)
 
-/** What to run next after a dry-run saved its plan, as Terraform says after `plan -out`. */
-const savedPlanLine = (selection: PlanSelection, out: string): string => {
-  const plans =
-    selection.config === undefined
-      ? `--source ${shellWord(selection.documents[0].path)}`
-      : `--config ${shellWord(selection.config.path)}`
-  return `Saved the plan to ${out}. Apply it with: op-reconcile reconcile ${plans} --apply --plan ${shellWord(out)}`
+/**
+ * What to run next after a dry-run saved its plan, as Terraform says after `plan -out`: the plan records its
+ * source or config (and table options), so applying it takes nothing else.
+ */
+const savedPlanLine = (out: string): string =>
+  `Saved the plan to ${out}. Apply it with: op-reconcile reconcile --apply --plan ${shellWord(out)}`
+
+/**
+ * The plans a run reads: for `--apply --plan FILE`, the ones the saved plan records (a `--source` or
+ * `--config` given anyway must be the same); otherwise the flags' (planSelection.ts).
+ */
+const plansOf = (o: ReconcileOptions) => {
+  if (!o.apply || Option.isNone(o.plan)) return selectPlans(o)
+  const file = o.plan.value
+  return Effect.gen(function* () {
+    const saved = yield* readSavedPlan(file)
+    const recorded = recordedPlans(saved, {
+      source: Option.getOrUndefined(o.source),
+      config: Option.getOrUndefined(o.config)
+    })
+    if (Either.isLeft(recorded)) return yield* new SavedPlanFlagMismatch({ file, problem: recorded.left })
+    const plans = recorded.right
+    return yield* selectPlans(
+      plans._tag === "Source"
+        ? { source: Option.some(plans.path), config: Option.none(), tableSpec: plans.table ?? o.tableSpec }
+        : { source: Option.none(), config: Option.some(plans.path), tableSpec: o.tableSpec }
+    )
+  })
 }
 
 const printPlan = (plan: Plan, o: ReconcileOptions, selection: PlanSelection) => {
@@ -116,7 +139,7 @@ const dryRun = (o: ReconcileOptions, selection: PlanSelection) =>
     const plan = yield* reconciler.dryRun(yield* runRequest(o, selection))
     yield* printWarnings(plan.warnings)
     yield* printPlan(plan, o, selection)
-    if (Option.isSome(o.out)) yield* Console.error(savedPlanLine(selection, o.out.value))
+    if (Option.isSome(o.out)) yield* Console.error(savedPlanLine(o.out.value))
     yield* publishPlanToActions(plan, selection.marker, pathsOf(selection), Option.getOrUndefined(o.out))
     if (o.githubComment) yield* stickyPlanComment(plan, selection.marker)
     // --strict: every row not synced as written is named (after the plan, which shows them in context).
@@ -161,7 +184,7 @@ const apply = (o: ReconcileOptions, selection: PlanSelection) =>
 export const runReconcile = (o: ReconcileOptions) =>
   checkFlags(o).pipe(
     // The config is read and checked before any layer is built: its errors need no key and no network.
-    Effect.zipRight(selectPlans(o)),
+    Effect.zipRight(plansOf(o)),
     Effect.flatMap((selection) =>
       Effect.if(o.apply, { onTrue: () => apply(o, selection), onFalse: () => dryRun(o, selection) }).pipe(
         // Built after the flags were checked: a usage error needs no key, no network and no GitHub context.
