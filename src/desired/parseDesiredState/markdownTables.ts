@@ -1,9 +1,21 @@
-import type { Nodes, PhrasingContent, TableCell } from "mdast"
+import type { Nodes, PhrasingContent, TableCell, Table as TableNode, TableRow } from "mdast"
 import { toString as textOf } from "mdast-util-to-string"
 import remarkParse from "remark-parse"
 import { unified } from "unified"
 import { contentColumn } from "./cellColumn.js"
 import { remarkPlanTables } from "./remarkPlanTables.js"
+import {
+  type Cut,
+  definitionsText,
+  findCuts,
+  NO_SHIFT,
+  type Shift,
+  type Slice,
+  type Slicing,
+  skeletonOf,
+  skeletonShifts,
+  slicesOf
+} from "./tableSlices.js"
 
 /** One cell of a GFM table: its plain text, its inline nodes, and where its content starts. */
 export interface Cell {
@@ -41,61 +53,179 @@ export interface Heading {
 const processor = unified().use(remarkParse).use(remarkPlanTables)
 
 // The column comes from the source line, not from the first inline node: GFM's autolink transform rebuilds
-// the text nodes of a cell (an e-mail address such as `a@a.a`) with positions that are off.
-const toCell = (markdown: string) => (cell: TableCell) => {
+// the text nodes of a cell (an e-mail address such as `a@a.a`) with positions that are off. `shift` maps
+// a point of the parsed text (a skeleton or a slice, tableSlices.ts) to the document.
+const toCell = (markdown: string, shift: Shift) => (cell: TableCell) => {
   const start = cell.position?.start
-  const line = start?.line ?? 0
+  const line = start === undefined ? 0 : start.line + shift.lines
+  const offset = start?.offset === undefined ? undefined : start.offset + shift.offset
   const column =
-    start === undefined || start.offset === undefined
-      ? 0
-      : start.column + contentColumn(markdown, start.offset) - start.offset
-  return { text: textOf(cell).trim(), content: cell.children, line, column }
+    start === undefined || offset === undefined ? 0 : start.column + contentColumn(markdown, offset) - offset
+  return { text: textOf(cell).trim(), content: withoutPositions(cell.children), line, column }
 }
+
+// A cell's inline nodes are kept with its row until the plan is read; their positions are not (the cell
+// has its own line and column, and a slice's positions are not the document's), which is most of what the
+// rows of a long table would otherwise hold.
+const withoutPositions = (nodes: Array<PhrasingContent>): Array<PhrasingContent> => {
+  for (const node of nodes) {
+    node.position = undefined
+    if ("children" in node) withoutPositions(node.children)
+  }
+  return nodes
+}
+
+const toRow = (markdown: string, shift: Shift) => (row: TableRow) => ({
+  line: row.position === undefined ? 0 : row.position.start.line + shift.lines,
+  column: row.position?.start.column ?? 0,
+  cells: row.children.map(toCell(markdown, shift))
+})
 
 interface Walk {
   readonly markdown: string
   readonly tables: Array<MarkdownTable>
   /** The open sections, one per heading depth still in force. */
   sections: ReadonlyArray<Heading>
+  /** Where each point of the parsed text is in the document. */
+  readonly shiftAt: (offset: number) => Shift
+  /** The cuts whose rows are still to be read, by the line of the row kept before each. */
+  readonly cuts: ReadonlyMap<number, Cut>
+  /** Each cut found in place: the table's rows and where the cut's rows go. */
+  readonly placed: Array<{
+    readonly cut: Cut
+    readonly table: TableNode
+    readonly rows: Array<Row>
+    readonly at: number
+  }>
+  /** The identifiers the document defines: a slice's cells must see them too. */
+  readonly definitions: Set<string>
+  readonly footnotes: Set<string>
 }
 
-const collectTables = (node: Nodes, walk: Walk): void => {
+const shiftOf = (walk: Walk, node: Nodes): Shift => walk.shiftAt(node.position?.start.offset ?? 0)
+
+const collectTables = (node: Nodes, walk: Walk, topLevel: boolean): void => {
+  if (node.type === "definition") walk.definitions.add(node.identifier)
+  if (node.type === "footnoteDefinition") walk.footnotes.add(node.identifier)
   if (node.type === "heading") {
-    const heading = { depth: node.depth, text: textOf(node).trim(), line: node.position?.start.line ?? 0 }
+    const line = node.position === undefined ? 0 : node.position.start.line + shiftOf(walk, node).lines
+    const heading = { depth: node.depth, text: textOf(node).trim(), line }
     walk.sections = [...walk.sections.filter((h) => h.depth < node.depth), heading]
     return
   }
   if (node.type === "table") {
     const [head, ...body] = node.children
+    const rows: Array<Row> = []
+    for (const row of body) {
+      const read = toRow(walk.markdown, walk.shiftAt(row.position?.start.offset ?? 0))(row)
+      rows.push(read)
+      const cut = topLevel ? walk.cuts.get(read.line) : undefined
+      if (cut !== undefined) walk.placed.push({ cut, table: node, rows, at: rows.length })
+    }
     walk.tables.push({
-      line: node.position?.start.line ?? 0,
+      line: node.position === undefined ? 0 : node.position.start.line + shiftOf(walk, node).lines,
       header: head === undefined ? [] : head.children.map((cell) => textOf(cell).trim()),
-      rows: body.map((row) => ({
-        line: row.position?.start.line ?? 0,
-        column: row.position?.start.column ?? 0,
-        cells: row.children.map(toCell(walk.markdown))
-      })),
+      rows,
       headings: walk.sections
     })
     return
   }
   // Tables may sit anywhere: under headings, in lists, in block quotes.
-  if ("children" in node) for (const child of node.children) collectTables(child, walk)
+  if ("children" in node) for (const child of node.children) collectTables(child, walk, node.type === "root")
 }
 
 const parseTree = (markdown: string): Nodes => processor.parse(markdown)
 
+/** Tables of at least this many rows are read in slices of this many (tableSlices.ts). */
+export const DEFAULT_SLICING: Slicing = { minRun: 200, rowsPerSlice: 100 }
+
+/** The header and delimiter rows of a table of the skeleton, with their line endings. */
+const headOf = (skeleton: string, table: TableNode): string => {
+  let start = table.position?.start.offset ?? 0
+  while (start > 0 && skeleton.charCodeAt(start - 1) !== 0x0a && skeleton.charCodeAt(start - 1) !== 0x0d) start -= 1
+  let end = start
+  for (let lines = 0; lines < 2; lines++) {
+    while (end < skeleton.length && skeleton.charCodeAt(end) !== 0x0a && skeleton.charCodeAt(end) !== 0x0d) end += 1
+    end += skeleton.charCodeAt(end) === 0x0d && skeleton.charCodeAt(end + 1) === 0x0a ? 2 : 1
+  }
+  return skeleton.slice(start, end)
+}
+
+/** The rows of one slice, or undefined when the slice does not read back as one table of its rows. */
+const sliceRows = (
+  markdown: string,
+  slice: Slice,
+  parse: (markdown: string) => Nodes
+): ReadonlyArray<Row> | undefined => {
+  const tree = parse(slice.text)
+  const table = tree.type === "root" ? tree.children[0] : undefined
+  if (table?.type !== "table" || table.position?.start.line !== 1) return undefined
+  const body = table.children.slice(1)
+  if (body.length !== slice.rows) return undefined
+  if (body.some((row, i) => row.position?.start.line !== slice.firstRowLine + i)) return undefined
+  return body.map(toRow(markdown, slice.shift))
+}
+
+const walkTree = (
+  markdown: string,
+  tree: Nodes,
+  cuts: ReadonlyArray<Cut>,
+  shiftAt: (offset: number) => Shift
+): Walk => {
+  const walk: Walk = {
+    markdown,
+    tables: [],
+    sections: [],
+    shiftAt,
+    cuts: new Map(cuts.map((cut) => [cut.keptLine, cut])),
+    placed: [],
+    definitions: new Set(),
+    footnotes: new Set()
+  }
+  collectTables(tree, walk, false)
+  return walk
+}
+
+/** The tables read from the skeleton with each cut's rows in place, or undefined to parse the document whole. */
+const slicedTables = (
+  markdown: string,
+  parse: (markdown: string) => Nodes,
+  slicing: Slicing
+): ReadonlyArray<MarkdownTable> | undefined => {
+  const cuts = findCuts(markdown, slicing)
+  if (cuts.length === 0) return undefined
+  const skeleton = skeletonOf(markdown, cuts)
+  const walk = walkTree(markdown, parse(skeleton), cuts, skeletonShifts(cuts))
+  // Each cut must sit between two consecutive rows of a table at the top of the document.
+  const placed = walk.placed.filter(({ cut, rows, at }) => rows.length > at && rows[at]?.line === cut.resumeLine)
+  if (placed.length !== cuts.length) return undefined
+  const definitions = definitionsText([...walk.definitions], [...walk.footnotes])
+  if (definitions === undefined) return undefined
+  // Insert from the last cut of a table to the first, so each `at` still points where it did.
+  for (const { cut, table, rows, at } of [...placed].reverse()) {
+    const read: Array<Row> = []
+    for (const slice of slicesOf(markdown, cut, headOf(skeleton, table), definitions, slicing.rowsPerSlice)) {
+      const sliced = sliceRows(markdown, slice, parse)
+      if (sliced === undefined) return undefined
+      for (const row of sliced) read.push(row)
+    }
+    rows.splice(at, 0, ...read)
+  }
+  return walk.tables
+}
+
 /**
  * Every GFM table of a markdown document, in document order, with the headings each sits under. `parse`
- * is for tests that compare with another remark configuration.
+ * is for tests that compare with another remark configuration; `slicing` undefined parses the document
+ * whole (tests compare the two).
  */
 export const markdownTables = (
   document: string,
-  parse: (markdown: string) => Nodes = parseTree
+  parse: (markdown: string) => Nodes = parseTree,
+  slicing: Slicing | undefined = DEFAULT_SLICING
 ): ReadonlyArray<MarkdownTable> => {
   // micromark drops a leading byte order mark and counts offsets after it; do the same so they index `markdown`.
   const markdown = document.charCodeAt(0) === 0xfeff ? document.slice(1) : document
-  const walk: Walk = { markdown, tables: [], sections: [] }
-  collectTables(parse(markdown), walk)
-  return walk.tables
+  const sliced = slicing === undefined ? undefined : slicedTables(markdown, parse, slicing)
+  return sliced ?? walkTree(markdown, parse(markdown), [], () => NO_SHIFT).tables
 }
