@@ -4,7 +4,7 @@
  * the shapes that would make the markdown parser hang, recurse or exhaust memory.
  */
 export const READER_LIMITS = {
-  /** Bytes of the document: the parser holds about 0.3 GB per MB of markdown while it works. */
+  /** Bytes of the document: a parse of the whole holds about 0.3 GB per MB of markdown while it works (a long table, read in slices, far less). */
   maxBytes: 8 * 1024 * 1024,
   /** Block quotes and list items opened on one line. */
   maxNesting: 64,

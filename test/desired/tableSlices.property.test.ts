@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest"
 import { Either } from "effect"
 import remarkParse from "remark-parse"
 import { unified } from "unified"
-import { describe, expect, it } from "vitest"
+import { afterEach, describe, expect, it } from "vitest"
 import { checkDocumentShape } from "../../src/desired/parseDesiredState/documentShape.js"
 import { markdownTables } from "../../src/desired/parseDesiredState/markdownTables.js"
 import { remarkPlanTables } from "../../src/desired/parseDesiredState/remarkPlanTables.js"
@@ -99,8 +99,13 @@ const markdownDocument = fc
   })
 const slicing = fc.record({ minRun: fc.integer({ min: 5, max: 8 }), rowsPerSlice: fc.integer({ min: 1, max: 4 }) })
 
+// The tests here parse for seconds without a pause: let the test runner's messages through between them.
+const breathe = () => new Promise((resolve) => setImmediate(resolve))
+
 describe("a table read in slices reads as the whole document does", () => {
-  test.prop([markdownDocument, slicing], { numRuns: 150 })(
+  afterEach(breathe)
+
+  test.prop([markdownDocument, slicing], { numRuns: 80 })(
     "on generated documents",
     (markdown, s) => {
       expect(sliced(markdown, s)).toEqual(whole(markdown))
@@ -159,8 +164,7 @@ describe("a table read in slices reads as the whole document does", () => {
       const texts = findCuts(text, s).length > 0 ? [text, `${plainTable(40)}\n${text}`] : [`${plainTable(40)}\n${text}`]
       for (const t of texts) {
         const read = sliced(t, s)
-        // A megabyte of prose parses for seconds: let the test runner's messages through between parses.
-        await new Promise((resolve) => setImmediate(resolve))
+        await breathe()
         expect(read).toEqual(whole(t))
       }
     })
