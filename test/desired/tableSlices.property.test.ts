@@ -136,6 +136,23 @@ describe("a table read in slices reads as the whole document does", () => {
     expect(Math.max(...parsed)).toBeLessThan(text.length / 8)
   })
 
+  it("parses a long table in bigger slices when the document has many definitions to repeat", {
+    timeout: 120_000
+  }, () => {
+    const definitions = Array.from(
+      { length: 200 },
+      (_, i) => `[ref${i}]: https://example.com/${"a".repeat(200)}/${i}`
+    ).join("\n\n")
+    const text = `${plainTable(1_000)}\n${definitions}\n`
+    const parsed: Array<number> = []
+    const parse = (markdown: string) => {
+      parsed.push(markdown.length)
+      return processor.parse(markdown)
+    }
+    expect(markdownTables(text, parse)).toEqual(whole(text))
+    expect(parsed.reduce((a, b) => a + b, 0)).toBeLessThan(text.length * 2.1)
+  })
+
   it("reads a table in a code block, a block quote or a list as the whole document does", () => {
     const rows = plainTable(30).split("\n").slice(2).join("\n")
     for (const text of [

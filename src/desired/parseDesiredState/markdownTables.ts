@@ -186,6 +186,14 @@ const walkTree = (
   return walk
 }
 
+// What a slice repeats (its header rows and the definitions) is kept below what it reads, so the slices
+// parse at most twice the cut's bytes however many definitions the document has.
+const rowsPerSlice = (cut: Cut, head: string, definitions: string, slicing: Slicing): number => {
+  const rows = cut.lineStarts.length - 1
+  const bytesPerRow = (cut.end - cut.start) / Math.max(rows, 1)
+  return Math.max(slicing.rowsPerSlice, Math.ceil((head.length + definitions.length) / Math.max(bytesPerRow, 1)))
+}
+
 /** The tables read from the skeleton with each cut's rows in place, or undefined to parse the document whole. */
 const slicedTables = (
   markdown: string,
@@ -204,7 +212,8 @@ const slicedTables = (
   // Insert from the last cut of a table to the first, so each `at` still points where it did.
   for (const { cut, table, rows, at } of [...placed].reverse()) {
     const read: Array<Row> = []
-    for (const slice of slicesOf(markdown, cut, headOf(skeleton, table), definitions, slicing.rowsPerSlice)) {
+    const head = headOf(skeleton, table)
+    for (const slice of slicesOf(markdown, cut, head, definitions, rowsPerSlice(cut, head, definitions, slicing))) {
       const sliced = sliceRows(markdown, slice, parse)
       if (sliced === undefined) return undefined
       for (const row of sliced) read.push(row)

@@ -5,8 +5,9 @@
  * The document is parsed once, as a skeleton: each long run of lines that start with `|` keeps its first
  * three lines and its last, and the lines between are cut out. The cut lines are then parsed in slices,
  * each slice after a copy of its table's header and delimiter rows, and their rows take the place of the
- * cut. Every byte of the document is parsed once (the copied header rows and definitions are a few
- * hundred bytes a slice), and the rows read are the ones a parse of the whole document gives:
+ * cut. Every byte of the document is parsed once, and only what a slice repeats (the header rows and the
+ * document's definitions, kept below the slice's own bytes) twice; the rows read are the ones a parse of
+ * the whole document gives:
  *
  * - The cut is used only when the skeleton shows the third line of the run as a body row of a table that
  *   sits at the top of the document (in no block quote, list or footnote), and the run's last line as the
