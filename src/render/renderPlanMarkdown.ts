@@ -1,7 +1,7 @@
-import type { Plan, PlannedChange } from "../domain/plan.js"
+import { Plan, type PlannedChange, type PlanSource, PlanSummary } from "../domain/plan.js"
 import { causePhrase, driftPhrase } from "../drift/explain.js"
 import { leftOutSections } from "./leftOutSections.js"
-import { type FoldableSection, fitToBudget } from "./markdownBudget.js"
+import { type BudgetedComment, type FoldableSection, fitToBudget } from "./markdownBudget.js"
 import { escapeMarkdown, escapeMarkdownProse, markerComment } from "./markdownEscape.js"
 import { detailsSection, sourceCell, tableHeader, tableRow, workPackageCell } from "./markdownTable.js"
 import { planSummaryLine } from "./summaryLines.js"
@@ -86,15 +86,15 @@ const warningBlock = (plan: Plan): string => {
   return others.map((w) => `> **Warning:** ${escapeMarkdownProse(w, 1000)}\n\n`).join("")
 }
 
-/** The plan as a pull-request comment: summary, refusals, a table of changes, everything else folded. */
-export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string => {
+/** One plan's part of a comment under `head`: warnings, refusals, a table of changes, everything else folded. */
+const planLayout = (plan: Plan, head: string): Omit<BudgetedComment, "maxLength"> => {
   const wp = (id: number) => workPackageCell(plan.openProjectUrl, id)
   const where = (item: { readonly source: string; readonly line: number }) => sourceCell(item.source, item.line)
   const why = (c: PlannedChange) => escapeMarkdown(causePhrase(c, plan.createdAt) ?? "")
   // A plan without causes (a saved plan of an older release) keeps the table it always had.
   const withWhy = plan.changes.some((c) => c.cause !== undefined)
-  return fitToBudget({
-    head: commentHead(options, planSummaryLine(plan.summary)) + warningBlock(plan) + refusalBlock(plan, wp, where),
+  return {
+    head: head + warningBlock(plan) + refusalBlock(plan, wp, where),
     tableHeader: tableHeader(["Work package", "Subject", "Transition", ...(withWhy ? ["Why"] : []), "Source"]),
     tableRows: plan.changes.map((c) =>
       tableRow([
@@ -117,7 +117,90 @@ export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string
         plan.inSync.map((i) => [wp(i.workPackageId), escapeMarkdown(i.subject), escapeMarkdown(i.state), where(i)]),
         "JSON plan"
       )
-    ],
-    maxLength: options.maxLength ?? DEFAULT_MAX_COMMENT_LENGTH
+    ]
+  }
+}
+
+/** The items of one plan of a run (`source`), as a plan of their own, for its section of the comment. */
+const subPlan = (plan: Plan, source: PlanSource): Plan => {
+  const of = <T extends { readonly source: string }>(items: ReadonlyArray<T>) =>
+    items.filter((i) => i.source === source.path)
+  const changes = of(plan.changes)
+  const drift = of(plan.drift)
+  const inSync = of(plan.inSync)
+  const skipped = of(plan.skipped)
+  const blocked = of(plan.blocked)
+  return new Plan({
+    ...plan,
+    sources: [source],
+    summary: new PlanSummary({
+      changes: changes.length,
+      inSync: inSync.length,
+      skipped: skipped.length,
+      blocked: blocked.length,
+      drift: drift.length
+    }),
+    changes,
+    drift,
+    inSync,
+    skipped,
+    blocked,
+    // The run's warnings stand once, under the run's summary.
+    warnings: []
   })
 }
+
+const LEFT_OUT = "Left out to keep this comment within GitHub's size limit; see the JSON plan."
+
+/**
+ * A run over several plans (a config): the run's summary and warnings, then one section per plan under its
+ * name: its changes, drift and blocked rows open, the rest folded; a plan in sync is one folded line. When
+ * the comment would not fit, plans' sections are cut, the last plan first, each to an equal share of the
+ * room (its table cut with a count of the changes left out, its own folded parts pointing at the JSON plan):
+ * every plan keeps its heading, its summary line and its refusals.
+ */
+const severalPlans = (plan: Plan, options: MarkdownOptions): string => {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_COMMENT_LENGTH
+  const head = commentHead(options, planSummaryLine(plan.summary)) + warningBlock(plan)
+  const parts = plan.sources.map((source) => {
+    const sub = subPlan(plan, source)
+    const name = escapeMarkdown(source.path)
+    const line = escapeMarkdown(planSummaryLine(sub.summary))
+    if (sub.changes.length === 0 && sub.drift.length === 0 && sub.blocked.length === 0) {
+      const body = fitToBudget({ ...planLayout(sub, ""), maxLength: Number.MAX_SAFE_INTEGER })
+      const summary = `<details>\n<summary>${name}: ${line}</summary>\n\n`
+      const section: FoldableSection = {
+        full: `${summary}${body}\n</details>\n\n`,
+        folded: `${summary}${LEFT_OUT}\n\n</details>\n\n`
+      }
+      return { quiet: true, section } as const
+    }
+    return { quiet: false, layout: planLayout(sub, `#### ${name}\n\n**${line}**\n\n`) } as const
+  })
+  // When every plan is cut: the room the head and the folded plans in sync leave, shared equally.
+  const quietRoom = parts.reduce((n, p) => n + (p.quiet ? p.section.folded.length : 0), 0)
+  const loud = parts.filter((p) => !p.quiet).length
+  const share = Math.max(0, Math.floor((maxLength - head.length - quietRoom) / Math.max(1, loud)) - 1)
+  const sections = parts.map(
+    (p): FoldableSection =>
+      p.quiet
+        ? p.section
+        : {
+            full: `${fitToBudget({ ...p.layout, maxLength: Number.MAX_SAFE_INTEGER })}\n`,
+            folded: `${fitToBudget({ ...p.layout, maxLength: share })}\n`
+          }
+  )
+  return fitToBudget({ head, tableHeader: "", tableRows: [], moreRowsNote: () => "", sections, maxLength })
+}
+
+/**
+ * The plan as a pull-request comment: summary, refusals, a table of changes, everything else folded; a run
+ * over several plans (a config) has one section per plan (see severalPlans).
+ */
+export const renderPlanMarkdown = (plan: Plan, options: MarkdownOptions): string =>
+  plan.sources.length > 1
+    ? severalPlans(plan, options)
+    : fitToBudget({
+        ...planLayout(plan, commentHead(options, planSummaryLine(plan.summary))),
+        maxLength: options.maxLength ?? DEFAULT_MAX_COMMENT_LENGTH
+      })

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
 import { NodeContext } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { ConfigProvider, Effect, Exit } from "effect"
@@ -112,6 +112,58 @@ describe("reconcile --dry-run --github-comment inside GitHub Actions", () => {
         const posts = (yield* sandbox.requestLog).filter((e) => e.method === "POST")
         expect(posts.every((e) => /^\/api\/v3\/work_packages\/\d+\/form$/.test(e.path))).toBe(true)
         expect(posts).toHaveLength(2)
+      })
+    )
+  )
+
+  it.live("a config's run posts one sticky comment for the config: the run's summary, one section per plan", () =>
+    Effect.scoped(
+      Effect.gen(function* () {
+        const github = yield* startFakeGitHub()
+        const sandbox = yield* startSandbox({
+          apiKey: KEY,
+          workPackages: [
+            { id: 1, subject: "Track A", status: "New" },
+            { id: 2, subject: "Track B", status: "Closed" },
+            { id: 3, subject: "Track C", status: "New" },
+            { id: 4, subject: "Team story", status: "Closed" }
+          ]
+        })
+        const job = actionsJob(github.apiUrl, sandbox.url)
+        const dir = dirname(job.source)
+        writeFileSync(join(dir, "team.md"), "| Story | OP | State |\n|---|---|---|\n| S | wp#4 | **Closed** |\n")
+        const config = join(dir, "op-reconcile.yml")
+        writeFileSync(
+          config,
+          [
+            "version: 1",
+            "plans:",
+            "  - source: PLAN.md",
+            "  - source: team.md",
+            "    table: { header: [Story, OP, State], workPackageColumn: OP, statusColumn: State }",
+            ""
+          ].join("\n")
+        )
+        const first = yield* runIn(job.env, "reconcile", "--config", config, "--dry-run", "--github-comment")
+        expect(Exit.isSuccess(first.exit)).toBe(true)
+        const comments = github.comments(7)
+        expect(comments).toHaveLength(1)
+        const body = comments[0]?.body ?? ""
+        expect(body.split("\n")[0]).toBe(`<!-- op-reconcile:${config} -->`)
+        expect(body).toContain("**Plan: 1 to transition, 2 in sync, 1 skipped, 0 blocked.**")
+        const plan = body.indexOf("#### PLAN.md\n\n**Plan: 1 to transition, 1 in sync, 1 skipped, 0 blocked.**")
+        const team = body.indexOf("<summary>team.md: No changes. OpenProject matches the plan.</summary>")
+        expect(plan).toBeGreaterThan(0)
+        expect(team).toBeGreaterThan(plan)
+        expect(body.slice(plan, team)).toContain("Track A")
+        expect(body.slice(team)).toContain("Team story")
+
+        // The rerun finds the config's comment by its marker and leaves it as it is.
+        const writesBefore = github.writes().length
+        const second = yield* runIn(job.env, "reconcile", "--config", config, "--dry-run", "--github-comment")
+        expect(Exit.isSuccess(second.exit)).toBe(true)
+        expect(github.comments(7)).toHaveLength(1)
+        expect(github.writes()).toHaveLength(writesBefore)
       })
     )
   )
