@@ -1,14 +1,7 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { Duration, Effect, Option, type Redacted, Schema } from "effect"
-import {
-  COMMENT_BODY_LIMIT,
-  carriesMarker,
-  commentMarker,
-  fitCommentBody,
-  sameCommentBody,
-  withMarker
-} from "./commentBody.js"
+import { carriesMarker, commentMarker, fitCommentBody, sameCommentBody, withMarker } from "./commentBody.js"
 import {
   GitHubUnexpectedResponse,
   GitHubUnreachable,
@@ -199,7 +192,7 @@ export class PullRequestComments extends Effect.Service<PullRequestComments>()("
     ): Effect.fn.Return<UpsertCommentResult, PullRequestCommentError> {
       const target = yield* resolveTarget
       const marker = commentMarker(input.marker)
-      const body = fitCommentBody(withMarker(input.body, marker), COMMENT_BODY_LIMIT)
+      const body = fitCommentBody(withMarker(input.body, marker))
       return yield* attempt(target, marker, body, input.inSync === true).pipe(Effect.retry(retryPolicy))
     })
 

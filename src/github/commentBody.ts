@@ -1,15 +1,10 @@
+import { cutToLength, GITHUB_COMMENT_LIMIT } from "../render/markdownBudget.js"
 import { markerComment } from "../render/markdownEscape.js"
 
 /**
- * The sticky comment's body: a hidden marker that finds it again on the next run, and GitHub's size limit.
+ * The sticky comment's body: a hidden marker that finds it again on the next run. GitHub's size limit and
+ * the cut are render/markdownBudget.ts's; this module only applies them to the body it is about to send.
  */
-
-/** GitHub refuses comment bodies of 65,536 characters or more. */
-export const COMMENT_BODY_LIMIT = 65_536
-
-const TRUNCATION_NOTE =
-  "\n\n---\n:scissors: This comment was cut to fit GitHub's 65,536-character limit. " +
-  "Run `op-reconcile reconcile --dry-run` (or read the plan JSON of the workflow run) for the full plan.\n"
 
 /**
  * `<!-- op-reconcile:KEY -->`, the same marker the markdown renderer writes into the body. The key is normally
@@ -25,17 +20,8 @@ export const carriesMarker = (body: string, marker: string): boolean =>
 export const withMarker = (body: string, marker: string): string =>
   carriesMarker(body, marker) ? body : `${marker}\n${body.split(marker).join("")}`
 
-/**
- * Cuts a body to stay under the limit, keeping its start (the summary line and the marker) and ending with a note.
- * A cut never splits a surrogate pair.
- */
-export const fitCommentBody = (body: string, limit: number = COMMENT_BODY_LIMIT): string => {
-  if (body.length < limit) return body
-  let end = limit - 1 - TRUNCATION_NOTE.length
-  const last = body.charCodeAt(end - 1)
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1
-  return body.slice(0, end) + TRUNCATION_NOTE
-}
+/** The body as sent: under GitHub's limit (cut by markdownBudget.ts, its start and the marker kept). */
+export const fitCommentBody = (body: string): string => cutToLength(body, GITHUB_COMMENT_LIMIT - 1)
 
 /** GitHub may hand back CRLF for a body it stored with LF: compare bodies without line-ending noise. */
 export const sameCommentBody = (a: string, b: string): boolean =>

@@ -1,4 +1,4 @@
-import type { FoldableSection } from "./markdownBudget.js"
+import { type FoldableSection, leftOutNote } from "./markdownBudget.js"
 import { escapeMarkdown } from "./markdownEscape.js"
 import { sourceLocation } from "./sourceLocation.js"
 
@@ -39,6 +39,6 @@ export const detailsSection = (
     : [
         {
           full: `<details>\n<summary>${summary}</summary>\n\n${tableHeader(columns)}${rows.map(tableRow).join("")}\n</details>\n\n`,
-          folded: `<details>\n<summary>${summary}</summary>\n\nLeft out to keep this comment within GitHub's size limit; see the ${jsonName}.\n\n</details>\n\n`
+          folded: `<details>\n<summary>${summary}</summary>\n\n${leftOutNote(jsonName)}\n\n</details>\n\n`
         }
       ]

@@ -1,9 +1,9 @@
 import type { ApplyReport, ChangeResult, Outcome } from "../domain/outcome.js"
 import { leftOutSections } from "./leftOutSections.js"
-import { fitToBudget } from "./markdownBudget.js"
+import { DEFAULT_MAX_COMMENT_LENGTH, fitToBudget } from "./markdownBudget.js"
 import { escapeMarkdown, escapeMarkdownProse } from "./markdownEscape.js"
 import { sourceCell, tableHeader, tableRow, transitionCell, workPackageCell } from "./markdownTable.js"
-import { commentHead, DEFAULT_MAX_COMMENT_LENGTH, driftSection, type MarkdownOptions } from "./renderPlanMarkdown.js"
+import { commentHead, driftSection, type MarkdownOptions } from "./renderPlanMarkdown.js"
 import { applySummaryLine } from "./summaryLines.js"
 
 const OUTCOME_CELL: Record<Outcome, string> = {

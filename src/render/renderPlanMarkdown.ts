@@ -1,7 +1,13 @@
 import { Plan, type PlannedChange, type PlanSource, PlanSummary } from "../domain/plan.js"
 import { causePhrase, driftPhrase } from "../drift/explain.js"
 import { leftOutSections } from "./leftOutSections.js"
-import { type BudgetedComment, type FoldableSection, fitToBudget } from "./markdownBudget.js"
+import {
+  type BudgetedComment,
+  DEFAULT_MAX_COMMENT_LENGTH,
+  type FoldableSection,
+  fitToBudget,
+  leftOutNote
+} from "./markdownBudget.js"
 import { escapeMarkdown, escapeMarkdownProse, markerComment } from "./markdownEscape.js"
 import { detailsSection, sourceCell, tableHeader, tableRow, workPackageCell } from "./markdownTable.js"
 import { planSummaryLine } from "./summaryLines.js"
@@ -10,11 +16,9 @@ import { checkNotes, isRefused, refusalSummary, refusedChanges, stops } from "./
 export interface MarkdownOptions {
   readonly marker: string
   readonly title?: string
-  /** Default 65,000: GitHub's limit is 65,536, the rest is headroom for whoever wraps the body. */
+  /** Default DEFAULT_MAX_COMMENT_LENGTH (markdownBudget.ts, which owns GitHub's limit). */
   readonly maxLength?: number
 }
-
-export const DEFAULT_MAX_COMMENT_LENGTH = 65_000
 
 export const commentHead = (options: MarkdownOptions, summaryLine: string): string =>
   `${markerComment(options.marker)}\n` +
@@ -46,7 +50,7 @@ export const driftSection = (
   return [
     {
       full: `${title}${tableHeader(["Work package", "Subject", "In OpenProject", "Plan", "Why", "Source"])}${rows.join("")}\n`,
-      folded: `${title}Left out to keep this comment within GitHub's size limit; see the JSON plan.\n\n`
+      folded: `${title}${leftOutNote("JSON plan")}\n\n`
     }
   ]
 }
@@ -150,7 +154,7 @@ const subPlan = (plan: Plan, source: PlanSource): Plan => {
   })
 }
 
-const LEFT_OUT = "Left out to keep this comment within GitHub's size limit; see the JSON plan."
+const LEFT_OUT = leftOutNote("JSON plan")
 
 /**
  * A run over several plans (a config): the run's summary and warnings, then one section per plan under its

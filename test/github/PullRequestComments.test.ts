@@ -1,8 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Fiber, Option, Redacted, TestClock } from "effect"
-import { COMMENT_BODY_LIMIT, commentMarker } from "../../src/github/commentBody.js"
+import { commentMarker } from "../../src/github/commentBody.js"
 import { PullRequestComments } from "../../src/github/PullRequestComments.js"
 import { postPlanComment } from "../../src/github/postPlanComment.js"
+import { GITHUB_COMMENT_LIMIT } from "../../src/render/markdownBudget.js"
 import { awaitWakeUp } from "../support/testClock.js"
 import { startFakeGitHub } from "./support/fakeGitHub.js"
 import { commentsLayer } from "./support/githubLayer.js"
@@ -185,7 +186,7 @@ describe("PullRequestComments.upsert", () => {
 
       expect(result.action).toBe("created")
       const body = fake.comments(7)[0]?.body ?? ""
-      expect(body.length).toBeLessThan(COMMENT_BODY_LIMIT)
+      expect(body.length).toBeLessThan(GITHUB_COMMENT_LIMIT)
       expect(body.startsWith(`${commentMarker(PLAN)}\n${BODY}`)).toBe(true)
       expect(body).toContain("cut to fit GitHub's 65,536-character limit")
     })
