@@ -51,6 +51,29 @@ export class CandidateTable extends Schema.Class<CandidateTable>("CandidateTable
 }) {}
 
 /**
+ * The first lines of every "several tables have the tracking header" message (the reader's and `init`'s):
+ * the count, the header, the `under` scope and one line per table; each caller adds its own remedy.
+ */
+export const severalTrackingTables = (
+  e: {
+    readonly file: string
+    readonly columns: ReadonlyArray<string>
+    readonly tables: ReadonlyArray<CandidateTable>
+    readonly under?: string | undefined
+  },
+  what: string,
+  noHeading = ""
+): string => {
+  const file = oneLine(e.file)
+  const header = `| ${e.columns.map(oneLine).join(" | ")} |`
+  const where = e.tables.map(
+    (t) => `  ${file}:${t.line}${t.heading === undefined ? noHeading : `  under "${oneLine(t.heading)}"`}`
+  )
+  const scope = e.under === undefined ? "" : ` under a heading containing "${oneLine(e.under)}"`
+  return `${file}: ${e.tables.length} tables have the tracking header ${header}${scope}; ${what}:\n${where.join("\n")}\n`
+}
+
+/**
  * More than one table has the tracking header (runbook §5: a sibling mission's table further down). Either
  * table's rows could be the ones meant, so the reader refuses to guess.
  */
@@ -62,15 +85,8 @@ export class TrackingTableAmbiguous extends Schema.TaggedError<TrackingTableAmbi
   under: Schema.optional(Schema.String)
 }) {
   override get message(): string {
-    const file = oneLine(this.file)
-    const header = `| ${this.columns.map(oneLine).join(" | ")} |`
-    const where = this.tables.map(
-      (t) => `  ${file}:${t.line}${t.heading === undefined ? "" : `  under "${oneLine(t.heading)}"`}`
-    )
-    const scope = this.under === undefined ? "" : ` under a heading containing "${oneLine(this.under)}"`
     return (
-      `${file}: ${this.tables.length} tables have the tracking header ${header}${scope}; ` +
-      `op-reconcile reads one and will not guess which:\n${where.join("\n")}\n` +
+      severalTrackingTables(this, "op-reconcile reads one and will not guess which") +
       "Rename a column in the header of each table that is not the plan, so that one table matches; " +
       "a renamed table is read, when wanted, with --header (and --id-column / --status-column)."
     )

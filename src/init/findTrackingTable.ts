@@ -7,6 +7,7 @@ import {
   CandidateTable,
   type DesiredStateError,
   type FoundHeader,
+  severalTrackingTables,
   type TrackingTableAmbiguous
 } from "../domain/errors.js"
 import { oneLine } from "../safeText/oneLine.js"
@@ -67,19 +68,12 @@ export class InitTableAmbiguous extends Schema.TaggedError<InitTableAmbiguous>()
 }) {
   override get message(): string {
     const file = oneLine(this.file)
-    const header = `| ${this.columns.map(oneLine).join(" | ")} |`
-    const where = this.tables.map(
-      (t) =>
-        `  ${file}:${t.line}${t.heading === undefined ? "  (under no heading)" : `  under "${oneLine(t.heading)}"`}`
-    )
     // A heading is reported as written (`## §13 Missions`); --under matches its text, without the #s.
     const headings = this.tables.map((t) => t.heading?.replace(/^#+\s*/, ""))
     const apart = headings.every((h) => h !== undefined) && new Set(headings).size === headings.length
-    const scope = this.under === undefined ? "" : ` under a heading containing "${oneLine(this.under)}"`
     const example = headings[0]
     return (
-      `${file}: ${this.tables.length} tables have the tracking header ${header}${scope}; ` +
-      `init will not guess which one is the plan:\n${where.join("\n")}\n` +
+      severalTrackingTables(this, "init will not guess which one is the plan", "  (under no heading)") +
       (apart && example !== undefined
         ? `Choose one with --under TEXT, a part of the heading above it (e.g. op-reconcile init --source ${file} ` +
           `--under ${JSON.stringify(oneLine(example))}); the config then reads it with under:.`

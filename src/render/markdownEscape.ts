@@ -61,7 +61,7 @@ const escapeFlat = (flat: string): string => neutraliseReferences(flat).replace(
 /**
  * Prose that names work packages (a skipped row's reason, an error): each `wp#55` becomes a code span, which
  * GitHub neither links nor turns into a reference, so it copies as typed (no invisible character inside
- * it); the rest is escaped as any other value.
+ * it); the rest is escaped like every other value.
  */
 export const escapeMarkdownProse = (text: string, maxChars: number = MAX_CELL_CHARS): string =>
   flatten(text, maxChars)
