@@ -1,11 +1,12 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
 import { describeCommands } from "../../../src/cli/commandLine/commandInfo.js"
-import { closest, editDistance } from "../../../src/cli/commandLine/didYouMean.js"
+import { closest } from "../../../src/cli/commandLine/didYouMean.js"
 import { HELP_WIDTH, wrap } from "../../../src/cli/commandLine/help.js"
 import { preflight } from "../../../src/cli/commandLine/preflight.js"
 import { reconcileCommand } from "../../../src/cli/reconcile.js"
 import { validateCommand } from "../../../src/cli/validate.js"
+import { editDistance } from "../../../src/domain/editDistance.js"
 
 const commands = describeCommands([reconcileCommand, validateCommand])
 const check = (args: ReadonlyArray<string>, extra: { stdinIsTerminal?: boolean; logLevelFromEnv?: string } = {}) =>
