@@ -88,7 +88,9 @@ export class TrackingTableAmbiguous extends Schema.TaggedError<TrackingTableAmbi
     return (
       severalTrackingTables(this, "op-reconcile reads one and will not guess which") +
       "Rename a column in the header of each table that is not the plan, so that one table matches; " +
-      "a renamed table is read, when wanted, with --header (and --id-column / --status-column)."
+      "a renamed table is read, when wanted, with --header (and --id-column / --status-column). " +
+      "With a config, a plan's under: (a part of the heading above the table) picks one instead; " +
+      "op-reconcile init --under TEXT writes it."
     )
   }
 }

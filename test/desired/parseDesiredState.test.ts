@@ -151,6 +151,7 @@ describe("finding the tracking table", () => {
       expect(error.message).toContain('plan.md:13  under "### §13 Stories"')
       expect(error.message).toContain("Rename a column in the header")
       expect(error.message).toContain("--header")
+      expect(error.message).toContain("under:")
     })
 
     it("is an error even when the second is an older copy with the same rows", () => {
