@@ -1,43 +1,65 @@
-// Bundles the CLI so that it starts fast: no module resolution over node_modules, and the bundle is split
-// at each command's handler (src/cli/lazy.ts), so `--help` loads only the command-line definitions. Then
-// renders what `--version` and `--help` print into dist/help/, which src/bin.ts prints without loading
-// the CLI stack at all.
+// Bundles the CLI so that it starts fast: no module resolution over node_modules; the entry (src/bin.ts)
+// answers `--version` and `--help` from text rendered at build time into dist/help/, and loads the CLI only
+// for anything else; the CLI is one CommonJS file compiled through V8's code cache
+// (src/cli/startup/codeCache.ts), with each command's handler evaluated on first use (src/cli/lazy.ts).
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { join, resolve } from "node:path"
 import { pathToFileURL } from "node:url"
 import { build } from "esbuild"
 
 const outdir = "dist"
-const common = {
-  bundle: true,
-  platform: "node",
-  target: "node20",
+const common = { bundle: true, platform: "node", target: "node20", legalComments: "none", logLevel: "warning" }
+const esm = {
+  ...common,
   format: "esm",
-  legalComments: "none",
-  // Some CommonJS dependencies call require() for Node built-ins; give each ESM chunk one.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: "warning"
+  // Some CommonJS dependencies call require() for Node built-ins; give each ES module one.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }
+}
+
+// In the bundle, the entry's `import("./cli/main.js")` loads dist/chunks/load-cli.js instead (from
+// src/cli/startup/bundledCli.ts), which runs dist/chunks/cli.cjs (built below) through V8's code cache; from
+// the sources it imports the CLI itself. A file of its own, so `--version` does not even load the loader.
+const cliThroughCodeCache = {
+  name: "cli-through-code-cache",
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\/cli\/main\.js$/ }, (args) =>
+      args.importer === resolve("src/bin.ts") ? { path: "./chunks/load-cli.js", external: true } : undefined
+    )
+  }
 }
 
 rmSync(outdir, { recursive: true, force: true })
 await build({
-  ...common,
-  // The markdown parse runs in a worker thread of its own (src/desired/parseInWorker.ts).
-  entryPoints: { "op-reconcile": "src/bin.ts", "parse-worker": "src/desired/parseWorker.ts" },
+  ...esm,
+  entryPoints: { "op-reconcile": "src/bin.ts" },
   outdir,
-  chunkNames: "chunks/[name]-[hash]",
-  splitting: true,
-  minify: true,
-  sourcemap: false
+  plugins: [cliThroughCodeCache],
+  minify: true
 })
 chmodSync(`${outdir}/op-reconcile.js`, 0o755)
+await build({ ...esm, entryPoints: { "chunks/load-cli": "src/cli/startup/bundledCli.ts" }, outdir, minify: true })
+// The markdown parse runs in a worker thread of its own (src/desired/parseInWorker.ts).
+await build({ ...esm, entryPoints: { "parse-worker": "src/desired/parseWorker.ts" }, outdir, minify: true })
+// The CLI: V8's code cache needs a script, not an ES module, so it is CommonJS; esbuild keeps each
+// dynamically imported module (a command's handler) unevaluated until its import runs. It sits in chunks/ so
+// that the URLs the CLI resolves from its own location (the parse worker's, ../parse-worker.js) are the same
+// as from the sources.
+await build({
+  ...common,
+  format: "cjs",
+  entryPoints: ["src/cli/main.ts"],
+  outfile: `${outdir}/chunks/cli.cjs`,
+  define: { "import.meta.url": "__bundleUrl" },
+  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  minify: true
+})
 
 // The quick answers, rendered by the CLI's own code (run in-process, from a throwaway bundle).
 const scratch = mkdtempSync(join(tmpdir(), "op-reconcile-build-"))
 try {
   const renderer = join(scratch, "render-quick-answers.mjs")
-  await build({ ...common, entryPoints: ["src/cli/startup/renderQuickAnswers.ts"], outfile: renderer })
+  await build({ ...esm, entryPoints: ["src/cli/startup/renderQuickAnswers.ts"], outfile: renderer })
   const { renderQuickAnswerFiles } = await import(pathToFileURL(renderer).href)
   mkdirSync(`${outdir}/help`)
   for (const [file, text] of await renderQuickAnswerFiles()) writeFileSync(`${outdir}/help/${file}`, text)

@@ -1,2 +1,0 @@
-import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
-import{_d as e,cb as r}from"./chunk-O4I4ZDMP.js";var n={applyStarted:()=>e.void,itemSettled:()=>e.void,retryWaiting:()=>e.void,applyFinished:e.void},o=class extends r.Reference()("op-reconcile/Progress",{defaultValue:()=>n}){};var a=/(\/\/)[^\s/?#@]*(?:@[^\s/?#@]*)*@/g,i=/(^|[\s"'(<])[^\s/?#@:"'(<]+:[^\s/?#@"']*@/g,d=t=>t.replace(a,"$1***@"),p=t=>d(t).replace(i,"$1***@");export{o as a,d as b,p as c};

@@ -1,2 +1,0 @@
-import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
-var h=(e,o)=>{let c=e.length+1,l=o.length+1,m=Array.from({length:c},(n,t)=>Array.from({length:l},(i,r)=>t===0?r:r===0?t:0)),s=(n,t)=>m[n]?.[t]??Number.POSITIVE_INFINITY;for(let n=1;n<c;n++)for(let t=1;t<l;t++){let i=e[n-1]===o[t-1]?0:1,r=Math.min(s(n-1,t)+1,s(n,t-1)+1,s(n-1,t-1)+i);n>1&&t>1&&e[n-1]===o[t-2]&&e[n-2]===o[t-1]&&(r=Math.min(r,s(n-2,t-2)+1));let g=m[n];g!==void 0&&(g[t]=r)}return s(e.length,o.length)};export{h as a};

@@ -1,2 +1,0 @@
-import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
-import{a as i}from"./chunk-MH2YPEGZ.js";import{i as a}from"./chunk-CF56J4PB.js";import{a as o}from"./chunk-PUOIYNVR.js";import{D as t}from"./chunk-O4I4ZDMP.js";var f=(s,r,n,m)=>{try{return i(s,r,n,m)}catch(e){if(e instanceof RangeError)return t.left(new a({file:r,limit:"nesting",found:"block quotes, lists or inline markup nested too deep to read",bound:`${o.maxNesting} levels on one line, and what the reader's stack holds`}));throw e}};export{f as a};

@@ -1,0 +1,12 @@
+import { fileURLToPath } from "node:url"
+import { defaultCodeCacheDir, loadWithCodeCache } from "./codeCache.js"
+
+/**
+ * What src/bin.ts's `import("./cli/main.js")` loads in the built bundle (as dist/chunks/load-cli.js;
+ * scripts/build.mjs swaps it in): the CLI built as one CommonJS file, dist/chunks/cli.cjs, compiled through
+ * V8's code cache (./codeCache.ts), so a run after the first skips compiling it. The cache is saved as the
+ * process exits, once the command has run, so that it holds every function the command compiled.
+ */
+const cli = loadWithCodeCache(fileURLToPath(new URL("./cli.cjs", import.meta.url)), defaultCodeCacheDir())
+process.once("exit", cli.save)
+cli.run()
