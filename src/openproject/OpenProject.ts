@@ -1,6 +1,6 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import { Clock, Duration, Effect, Either, Redacted, type Schema } from "effect"
+import { Clock, Duration, Effect, Either, LogLevel, Redacted } from "effect"
 import type { ObservedWorkPackage } from "../domain/observed.js"
 import { makeLimiter } from "../limiter/Limiter.js"
 import { pacingSettings } from "../limiter/pacing.js"
@@ -61,12 +61,15 @@ export interface CheckTransitionRequest {
   readonly statusHref: string
 }
 
-interface Call<A, I> {
+/** How a 2xx answer becomes a value: a decoder built once per schema (decodeSuccess), never per answer. */
+type Decoder<A> = (response: ReceivedResponse) => Either.Either<A, UnexpectedResponse>
+
+interface Call<A> {
   readonly method: HttpMethod
   /** An absolute URL on the configured instance. */
   readonly url: string
   readonly body?: unknown
-  readonly schema: Schema.Schema<A, I>
+  readonly decode: Decoder<A>
 }
 
 /** A body the server echoes back could hold the key; errors carry bodies, so they are scrubbed first. */
@@ -95,6 +98,16 @@ const makeOpenProject = Effect.gen(function* () {
       ? HttpClientRequest.basicAuth("apikey", settings.apiKey)
       : HttpClientRequest.bearerToken(settings.apiKey)
 
+  const decode = {
+    statuses: decodeSuccess(StatusCollection, scrub),
+    collection: decodeSuccess(WorkPackageCollection, scrub),
+    workPackage: decodeSuccess(HalWorkPackageSchema, scrub),
+    activity: decodeSuccess(HalActivity, scrub),
+    activities: decodeSuccess(ActivityCollection, scrub),
+    user: decodeSuccess(HalUser, scrub),
+    form: decodeSuccess(WorkPackageForm, scrub)
+  } as const
+
   /** A request's path without its query, for what the user reads (a collection query is long and encoded). */
   const pathOf = (url: string) => url.slice(root.origin.length).replace(/\?.*$/, "")
   const api = (path: string) => `${root.origin}${pathPrefix}/api/v3${path}`
@@ -115,7 +128,7 @@ const makeOpenProject = Effect.gen(function* () {
         )
   }
 
-  const buildRequest = <A, I>(call: Call<A, I>) => {
+  const buildRequest = <A>(call: Call<A>) => {
     const base = HttpClientRequest.make(call.method)(call.url).pipe(
       authorize,
       HttpClientRequest.setHeader("accept", "application/hal+json, application/json")
@@ -124,7 +137,7 @@ const makeOpenProject = Effect.gen(function* () {
   }
 
   /** One attempt: a concurrency permit, a slot from the polite limiter, then the exchange under a timeout. */
-  const attempt = <A, I>(call: Call<A, I>): Effect.Effect<A, OpenProjectRequestError> => {
+  const attempt = <A>(call: Call<A>): Effect.Effect<A, OpenProjectRequestError> => {
     const { method, url } = call
     const path = url.slice(root.origin.length)
     const exchange = Effect.gen(function* () {
@@ -149,12 +162,15 @@ const makeOpenProject = Effect.gen(function* () {
       const body = read.right
       const finished = yield* Clock.currentTimeMillis
       yield* limiter.report(limiterFeedback(response.status, response.headers, finished))
-      yield* Effect.logDebug("OpenProject request").pipe(
-        Effect.annotateLogs({ method, path, status: response.status, durationMs: finished - started })
+      yield* Effect.whenLogLevel(
+        Effect.logDebug("OpenProject request").pipe(
+          Effect.annotateLogs({ method, path, status: response.status, durationMs: finished - started })
+        ),
+        LogLevel.Debug
       )
       const received: ReceivedResponse = { method, url, status: response.status, headers: response.headers, body }
       if (response.status >= 200 && response.status < 300) {
-        return yield* decodeSuccess(call.schema, scrub)(received)
+        return yield* call.decode(received)
       }
       return yield* Effect.fail(classifyFailure(received, finished, scrub))
     })
@@ -164,8 +180,11 @@ const makeOpenProject = Effect.gen(function* () {
         onTimeout: () => timedOut(method, url, Duration.toSeconds(settings.timeout))
       }),
       Effect.tapErrorTag("TransportError", (error) =>
-        Effect.logDebug("OpenProject request").pipe(
-          Effect.annotateLogs({ method, path, status: "no answer", reason: error.reason })
+        Effect.whenLogLevel(
+          Effect.logDebug("OpenProject request").pipe(
+            Effect.annotateLogs({ method, path, status: "no answer", reason: error.reason })
+          ),
+          LogLevel.Debug
         )
       ),
       (timed) => Effect.zipRight(limiter.take, timed),
@@ -174,7 +193,7 @@ const makeOpenProject = Effect.gen(function* () {
   }
 
   /** Retries live here, so no caller ever retries by hand; each one is reported while it waits. */
-  const send = <A, I>(call: Call<A, I>): Effect.Effect<A, OpenProjectRequestError> =>
+  const send = <A>(call: Call<A>): Effect.Effect<A, OpenProjectRequestError> =>
     Effect.flatMap(Progress, (progress) =>
       Effect.retry(
         attempt(call),
@@ -210,7 +229,7 @@ const makeOpenProject = Effect.gen(function* () {
       while (next !== undefined) {
         const url: string = next
         visited.add(url)
-        const page = yield* send({ method: "GET", url, schema: WorkPackageCollection })
+        const page = yield* send({ method: "GET", url, decode: decode.collection })
         const count = page._embedded.elements.length
         if (limit === undefined) {
           // the page size actually served, when the server says there is more than this page
@@ -238,109 +257,120 @@ const makeOpenProject = Effect.gen(function* () {
       return elements
     })
 
-  const statuses = Effect.fn("OpenProject.statuses")(function* () {
-    const collection = yield* send({ method: "GET", url: api("/statuses"), schema: StatusCollection })
-    return collection._embedded.elements.map(toStatus)
-  })
-
-  const observe = Effect.fn("OpenProject.observe")(function* (ids: Iterable<number>) {
-    const wanted = Array.from(new Set(ids)).sort((a, b) => a - b)
-    const chunks = chunkIds(pathPrefix, wanted)
-    const pages = yield* Effect.forEach(
-      chunks,
-      (chunk) => readAllPages(`${root.origin}${collectionTarget(pathPrefix, chunk)}`, new Set(chunk)),
-      {
-        concurrency: settings.concurrency
-      }
-    )
-    const asked = new Set(wanted)
-    const observed: ReadonlyMap<number, ObservedWorkPackage> = new Map(
-      pages
-        .flat()
-        .filter((wp) => asked.has(wp.id))
-        .map((wp) => [wp.id, toObservedWorkPackage(wp)] as const)
-    )
-    return observed
-  })
-
-  const workPackage = Effect.fn("OpenProject.workPackage")(function* (id: number) {
-    const wp = yield* send({ method: "GET", url: api(`/work_packages/${id}`), schema: HalWorkPackageSchema })
-    return toObservedWorkPackage(wp)
-  })
-
-  const setStatus = Effect.fn("OpenProject.setStatus")(function* (request: SetStatusRequest) {
-    const wp = yield* send({
-      method: "PATCH",
-      url: api(`/work_packages/${request.id}?${notifyParam(request.notify)}`),
-      body: setStatusBody(request.lockVersion, request.statusHref),
-      schema: HalWorkPackageSchema
+  const statuses = () =>
+    Effect.gen(function* () {
+      const collection = yield* send({ method: "GET", url: api("/statuses"), decode: decode.statuses })
+      return collection._embedded.elements.map(toStatus)
     })
-    return toObservedWorkPackage(wp)
-  })
 
-  const addComment = Effect.fn("OpenProject.addComment")(function* (request: AddCommentRequest) {
-    yield* send({
-      method: "POST",
-      url: api(`/work_packages/${request.id}/activities?${notifyParam(request.notify)}`),
-      body: commentBody(request.text),
-      schema: HalActivity
+  const observe = (ids: Iterable<number>) =>
+    Effect.gen(function* () {
+      const wanted = Array.from(new Set(ids)).sort((a, b) => a - b)
+      const chunks = chunkIds(pathPrefix, wanted)
+      const pages = yield* Effect.forEach(
+        chunks,
+        (chunk) => readAllPages(`${root.origin}${collectionTarget(pathPrefix, chunk)}`, new Set(chunk)),
+        {
+          concurrency: settings.concurrency
+        }
+      )
+      const asked = new Set(wanted)
+      const observed: ReadonlyMap<number, ObservedWorkPackage> = new Map(
+        pages
+          .flat()
+          .filter((wp) => asked.has(wp.id))
+          .map((wp) => [wp.id, toObservedWorkPackage(wp)] as const)
+      )
+      return observed
     })
-  })
 
-  const comments = Effect.fn("OpenProject.comments")(function* (id: number) {
-    const activities = yield* send({
-      method: "GET",
-      url: api(`/work_packages/${id}/activities`),
-      schema: ActivityCollection
+  const workPackage = (id: number) =>
+    Effect.gen(function* () {
+      const wp = yield* send({ method: "GET", url: api(`/work_packages/${id}`), decode: decode.workPackage })
+      return toObservedWorkPackage(wp)
     })
-    return toCommentTexts(activities)
-  })
+
+  const setStatus = (request: SetStatusRequest) =>
+    Effect.gen(function* () {
+      const wp = yield* send({
+        method: "PATCH",
+        url: api(`/work_packages/${request.id}?${notifyParam(request.notify)}`),
+        body: setStatusBody(request.lockVersion, request.statusHref),
+        decode: decode.workPackage
+      })
+      return toObservedWorkPackage(wp)
+    })
+
+  const addComment = (request: AddCommentRequest) =>
+    Effect.gen(function* () {
+      yield* send({
+        method: "POST",
+        url: api(`/work_packages/${request.id}/activities?${notifyParam(request.notify)}`),
+        body: commentBody(request.text),
+        decode: decode.activity
+      })
+    })
+
+  const comments = (id: number) =>
+    Effect.gen(function* () {
+      const activities = yield* send({
+        method: "GET",
+        url: api(`/work_packages/${id}/activities`),
+        decode: decode.activities
+      })
+      return toCommentTexts(activities)
+    })
 
   /** The whole history of a work package in one request: OpenProject does not paginate activities. */
-  const activities = Effect.fn("OpenProject.activities")(function* (id: number) {
-    const collection = yield* send({
-      method: "GET",
-      url: api(`/work_packages/${id}/activities`),
-      schema: ActivityCollection
+  const activities = (id: number) =>
+    Effect.gen(function* () {
+      const collection = yield* send({
+        method: "GET",
+        url: api(`/work_packages/${id}/activities`),
+        decode: decode.activities
+      })
+      return toActivities(collection)
     })
-    return toActivities(collection)
-  })
 
   /** A user's name as OpenProject shows it (activities may name their user by href only). */
-  const user = Effect.fn("OpenProject.user")(function* (id: number) {
-    const found = yield* send({ method: "GET", url: api(`/users/${id}`), schema: HalUser })
-    return toUserName(found)
-  })
-
-  const allowedStatuses = Effect.fn("OpenProject.allowedStatuses")(function* (id: number) {
-    const form = yield* send({
-      method: "POST",
-      url: api(`/work_packages/${id}/form`),
-      body: emptyFormBody,
-      schema: WorkPackageForm
+  const user = (id: number) =>
+    Effect.gen(function* () {
+      const found = yield* send({ method: "GET", url: api(`/users/${id}`), decode: decode.user })
+      return toUserName(found)
     })
-    return toAllowedStatuses(form)
-  })
+
+  const allowedStatuses = (id: number) =>
+    Effect.gen(function* () {
+      const form = yield* send({
+        method: "POST",
+        url: api(`/work_packages/${id}/form`),
+        body: emptyFormBody,
+        decode: decode.form
+      })
+      return toAllowedStatuses(form)
+    })
 
   /**
    * Asks the form whether this status change would be accepted, writing nothing. It goes through the same
    * limiter, permits and retries as every request: OpenProject's only API rate limit is on this endpoint,
    * and its 429 carries RateLimit-Reset (no Retry-After), which the retry honours.
    */
-  const checkTransition = Effect.fn("OpenProject.checkTransition")(function* (request: CheckTransitionRequest) {
-    const form = yield* send({
-      method: "POST",
-      url: api(`/work_packages/${request.id}/form`),
-      body: setStatusBody(request.lockVersion, request.statusHref),
-      schema: WorkPackageForm
+  const checkTransition = (request: CheckTransitionRequest) =>
+    Effect.gen(function* () {
+      const form = yield* send({
+        method: "POST",
+        url: api(`/work_packages/${request.id}/form`),
+        body: setStatusBody(request.lockVersion, request.statusHref),
+        decode: decode.form
+      })
+      return toTransitionCheck(form)
     })
-    return toTransitionCheck(form)
-  })
 
-  const me = Effect.fn("OpenProject.me")(function* () {
-    const user = yield* send({ method: "GET", url: api("/users/me"), schema: HalUser })
-    return toCurrentUser(user)
-  })
+  const me = () =>
+    Effect.gen(function* () {
+      const user = yield* send({ method: "GET", url: api("/users/me"), decode: decode.user })
+      return toCurrentUser(user)
+    })
 
   return {
     statuses,

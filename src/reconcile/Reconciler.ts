@@ -1,5 +1,5 @@
 import * as FileSystem from "@effect/platform/FileSystem"
-import { Clock, Effect, Option } from "effect"
+import { Clock, Effect, Fiber, Option } from "effect"
 import { readDesiredState, type SourceDocument } from "../desired/readDesiredState.js"
 import { DEFAULT_TABLE_SPEC, type TableSpec } from "../desired/TableSpec.js"
 import type { DesiredStateError } from "../domain/errors.js"
@@ -32,7 +32,7 @@ import { checkSavedPlanAgainstDocument, SavedChangeMismatch, SavedPlanMismatch }
 import { checkSavedConfig } from "./savedPlanConfig.js"
 import { applySelfHealPolicy } from "./selfHeal.js"
 import { selectTargets, type TargetNotInPlan, targetingWarning } from "./targets.js"
-import { checkWorkflow, skipWorkflowCheck } from "./workflowCheck.js"
+import { askWorkflow, checkWorkflow, judgeWorkflow, skipWorkflowCheck } from "./workflowCheck.js"
 
 /**
  * One run of the reconcile loop, whatever asked for it: which documents are the desired state, a fresh
@@ -228,6 +228,12 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
           createdAt: new Date(now).toISOString(),
           ...Option.match(request.commit, { onNone: () => ({}), onSome: (c) => ({ commit: c }) })
         })
+        // With self-heal on (the default) every change is written whatever its cause, so the form is asked
+        // about each while the causes are read; with it off, only after, since a drift item is not asked about.
+        const early =
+          request.workflowCheck && request.selfHeal
+            ? Option.some(yield* Effect.fork(askWorkflow(planned.changes, { concurrency: config.concurrency })))
+            : Option.none()
         const explained = yield* explainChanges(planned, { concurrency: config.concurrency })
         const withCauses = new Plan({
           ...planned,
@@ -235,10 +241,11 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
           warnings: [...planned.warnings, ...explained.warnings]
         })
         const healed = applySelfHealPolicy(withCauses, request.selfHeal)
-        // Checked after the self-heal policy: a drift item is not written, so OpenProject is not asked about it.
-        const checked = request.workflowCheck
-          ? yield* checkWorkflow(healed, observed, { concurrency: config.concurrency, routes: request.routes })
-          : skipWorkflowCheck(healed)
+        const checked = Option.isSome(early)
+          ? judgeWorkflow(healed, observed, request.routes, yield* Fiber.join(early.value))
+          : request.workflowCheck
+            ? yield* checkWorkflow(healed, observed, { concurrency: config.concurrency, routes: request.routes })
+            : skipWorkflowCheck(healed)
         return { plan: withTable(targeted(checked, request, read), request), statuses: observed.statuses }
       }).pipe(withServices)
 

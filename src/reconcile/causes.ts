@@ -1,6 +1,5 @@
 import { Effect, Either } from "effect"
 import { LastApplied } from "../domain/cause.js"
-import type { WorkPackageActivity } from "../domain/history.js"
 import { type Plan, PlannedChange } from "../domain/plan.js"
 import { classify, type Verdict } from "../drift/classify.js"
 import type { OpenProjectError } from "../openproject/errors.js"
@@ -46,11 +45,13 @@ export const readVerdicts = (
   Effect.gen(function* () {
     if (items.length === 0) return []
     const op = yield* OpenProject
-    const me = yield* op.me()
-    const histories: ReadonlyArray<ReadonlyArray<WorkPackageActivity>> = yield* Effect.forEach(
-      items,
-      (item) => op.activities(item.workPackageId),
-      { concurrency: options.concurrency }
+    // Who the token is and the activities do not depend on each other: asked at once.
+    const [me, histories] = yield* Effect.all(
+      [
+        op.me(),
+        Effect.forEach(items, (item) => op.activities(item.workPackageId), { concurrency: options.concurrency })
+      ],
+      { concurrency: 2 }
     )
     return items.map((item, i) => classify({ ...item, history: histories[i] ?? [], appliedBy: new Set([me.id]) }))
   })

@@ -1,9 +1,9 @@
-import { Effect } from "effect"
+import { Effect, Either } from "effect"
 import type { ObservedState } from "../domain/observed.js"
 import { Plan, type PlannedChange, WORKFLOW_CHECK_NOT_PERMITTED, WORKFLOW_CHECK_SKIPPED } from "../domain/plan.js"
 import type { OpenProjectRequestError, Unauthenticated } from "../openproject/errors.js"
 import { OpenProject } from "../openproject/OpenProject.js"
-import type { AllowedStatus } from "../openproject/Results.js"
+import type { AllowedStatus, TransitionCheck } from "../openproject/Results.js"
 import { type CheckedChange, unchecked, verdictFor } from "../workflow/checkVerdict.js"
 import type { RouteTable } from "../workflow/routes.js"
 import { makeStatusIndex, type StatusIndex } from "./statusIndex.js"
@@ -48,6 +48,75 @@ export const skipWorkflowCheck = (plan: Plan): Plan =>
     []
   )
 
+/** What the form said for each change asked about, keyed by formKey; a failure other than a 401 is kept. */
+export type FormAnswers = ReadonlyMap<string, FormAnswer>
+type FormAnswer = Either.Either<TransitionCheck, Exclude<OpenProjectRequestError, Unauthenticated>>
+
+/** A form request is fully described by the work package, the lockVersion and the target status. */
+const formKey = (change: PlannedChange) =>
+  `${change.workPackageId}\u0000${change.lockVersion}\u0000${change.toStatusHref}`
+
+/**
+ * Puts each change to OpenProject's form (once per distinct request), bounded in concurrency. Only the
+ * requests: what the answers mean is judgeWorkflow's, so the requests may be sent while the causes are read.
+ */
+export const askWorkflow = (
+  changes: ReadonlyArray<PlannedChange>,
+  options: { readonly concurrency: number }
+): Effect.Effect<FormAnswers, Unauthenticated, OpenProject> =>
+  Effect.gen(function* () {
+    const op = yield* OpenProject
+    const distinct = [...new Map(changes.map((c) => [formKey(c), c] as const)).entries()]
+    const answers = yield* Effect.forEach(
+      distinct,
+      ([key, change]) =>
+        op
+          .checkTransition({
+            id: change.workPackageId,
+            lockVersion: change.lockVersion,
+            statusHref: change.toStatusHref
+          })
+          .pipe(
+            Effect.map((answer): readonly [string, FormAnswer] => [key, Either.right(answer)]),
+            Effect.catchIf(
+              (e): e is Exclude<OpenProjectRequestError, Unauthenticated> => e._tag !== "Unauthenticated",
+              (error) => Effect.succeed<readonly [string, FormAnswer]>([key, Either.left(error)])
+            )
+          ),
+      { concurrency: options.concurrency }
+    )
+    return new Map(answers)
+  })
+
+/**
+ * The plan with every change judged by the form's answer (asked by askWorkflow for at least these changes).
+ * A check that failed (403, 404, a 5xx or a 429 that outlasted the retries) leaves that change `unchecked` with
+ * the error's message. Pure.
+ */
+export const judgeWorkflow = (plan: Plan, observed: ObservedState, routes: RouteTable, answers: FormAnswers): Plan => {
+  const statuses = makeStatusIndex(observed.statuses)
+  const checked = plan.changes.map((change): CheckedChange => {
+    const answer = answers.get(formKey(change))
+    if (answer === undefined) return { change: unchecked(change, "OpenProject's form was not asked"), warnings: [] }
+    if (Either.isLeft(answer)) return { change: unchecked(change, uncheckedReason(answer.left)), warnings: [] }
+    return verdictFor(
+      change,
+      { refusal: answer.right.refusal?.message, allowed: allowedNames(answer.right.allowed, statuses) },
+      {
+        routes,
+        typeName: observed.workPackages.get(change.workPackageId)?.typeName,
+        statusByName: statuses.byName
+      }
+    )
+  })
+  const forbidden = checked.filter((c) => c.change.check?.result === "unchecked" && c.change.check.reason === NO_EDIT)
+  return withChanges(
+    plan,
+    checked.map((c) => c.change),
+    [...checked.flatMap((c) => c.warnings), ...(forbidden.length === 0 ? [] : [noEditWarning(forbidden.length)])]
+  )
+}
+
 /**
  * Checks every change of the plan. A check that fails (403, 404, a 5xx or a 429 that outlasted the retries)
  * leaves that change `unchecked` with the error's message; a 401 stops the run, as it does everywhere.
@@ -57,34 +126,7 @@ export const checkWorkflow = (
   observed: ObservedState,
   options: WorkflowCheckOptions
 ): Effect.Effect<Plan, Unauthenticated, OpenProject> =>
-  Effect.gen(function* () {
-    const op = yield* OpenProject
-    const statuses = makeStatusIndex(observed.statuses)
-    const checkOne = (change: PlannedChange): Effect.Effect<CheckedChange, Unauthenticated> =>
-      op
-        .checkTransition({ id: change.workPackageId, lockVersion: change.lockVersion, statusHref: change.toStatusHref })
-        .pipe(
-          Effect.map((answer) =>
-            verdictFor(
-              change,
-              { refusal: answer.refusal?.message, allowed: allowedNames(answer.allowed, statuses) },
-              {
-                routes: options.routes,
-                typeName: observed.workPackages.get(change.workPackageId)?.typeName,
-                statusByName: statuses.byName
-              }
-            )
-          ),
-          Effect.catchIf(
-            (e): e is Exclude<OpenProjectRequestError, Unauthenticated> => e._tag !== "Unauthenticated",
-            (error) => Effect.succeed({ change: unchecked(change, uncheckedReason(error)), warnings: [] })
-          )
-        )
-    const checked = yield* Effect.forEach(plan.changes, checkOne, { concurrency: options.concurrency })
-    const forbidden = checked.filter((c) => c.change.check?.result === "unchecked" && c.change.check.reason === NO_EDIT)
-    return withChanges(
-      plan,
-      checked.map((c) => c.change),
-      [...checked.flatMap((c) => c.warnings), ...(forbidden.length === 0 ? [] : [noEditWarning(forbidden.length)])]
-    )
-  }).pipe(Effect.withSpan("reconcile.checkWorkflow"))
+  askWorkflow(plan.changes, options).pipe(
+    Effect.map((answers) => judgeWorkflow(plan, observed, options.routes, answers)),
+    Effect.withSpan("reconcile.checkWorkflow")
+  )

@@ -35,8 +35,8 @@ export const excerpt = (body: string): string => {
 const IDENTIFIER_PREFIX = "urn:openproject-org:api:v3:errors:"
 const isIdentifier = (identifier: string | undefined, name: string) => identifier === `${IDENTIFIER_PREFIX}${name}`
 
-const decodeErrorBody = (body: string): Option.Option<HalError> =>
-  Either.getRight(Schema.decodeUnknownEither(Schema.parseJson(HalError))(body))
+const decodeHalError = Schema.decodeUnknownEither(Schema.parseJson(HalError))
+const decodeErrorBody = (body: string): Option.Option<HalError> => Either.getRight(decodeHalError(body))
 
 /** The workflow refusal, alone or inside a MultipleErrors wrapper; its own message is the one to show. */
 const statusRefusal = (error: HalError): string | undefined => {
@@ -114,13 +114,17 @@ export const unexpected = (response: ReceivedResponse, problem: string): Unexpec
     problem
   })
 
-/** Decodes a 2xx body; anything else than the documented shape is an UnexpectedResponse. */
-export const decodeSuccess =
-  <A, I>(schema: Schema.Schema<A, I>, scrub: (text: string) => string = identity) =>
-  (response: ReceivedResponse): Either.Either<A, UnexpectedResponse> =>
-    Schema.decodeUnknownEither(Schema.parseJson(schema))(response.body).pipe(
-      Either.mapLeft((error) => unexpected({ ...response, body: scrub(response.body) }, scrub(firstProblem(error))))
+/**
+ * Decodes a 2xx body; anything else than the documented shape is an UnexpectedResponse. The decoder is built
+ * here, once per schema, and reused for every answer: building it is most of the cost of a small body.
+ */
+export const decodeSuccess = <A, I>(schema: Schema.Schema<A, I>, scrub: (text: string) => string = identity) => {
+  const decode = Schema.decodeUnknownEither(Schema.parseJson(schema))
+  return (response: ReceivedResponse): Either.Either<A, UnexpectedResponse> =>
+    Either.mapLeft(decode(response.body), (error) =>
+      unexpected({ ...response, body: scrub(response.body) }, scrub(firstProblem(error)))
     )
+}
 
 /** The first decoding problem in one line, e.g. `["_links"]["status"]: is missing`. */
 const firstProblem = (error: ParseResult.ParseError): string => {

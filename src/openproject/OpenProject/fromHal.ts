@@ -13,26 +13,38 @@ import {
 } from "../Hal.js"
 import { AllowedStatus, CurrentUser, FormRefusal, TransitionCheck } from "../Results.js"
 
+/**
+ * Every value below is built from a body its Schema has just decoded, so the domain classes are not validated
+ * a second time (DECODED): it would check the same fields again, once per work package of every page.
+ */
+const DECODED = { disableValidation: true } as const
+
 export const toObservedWorkPackage = (wp: HalWorkPackage): ObservedWorkPackage => {
   const statusId = wp._links.status.id
-  return new ObservedWorkPackage({
-    id: wp.id,
-    subject: wp.subject,
-    lockVersion: wp.lockVersion,
-    statusId,
-    statusName: wp._links.status.title ?? `status ${statusId}`,
-    ...(wp._links.type?.title === undefined ? {} : { typeName: wp._links.type.title })
-  })
+  return new ObservedWorkPackage(
+    {
+      id: wp.id,
+      subject: wp.subject,
+      lockVersion: wp.lockVersion,
+      statusId,
+      statusName: wp._links.status.title ?? `status ${statusId}`,
+      ...(wp._links.type?.title === undefined ? {} : { typeName: wp._links.type.title })
+    },
+    DECODED
+  )
 }
 
 export const toStatus = (status: typeof HalStatus.Type): Status =>
-  new Status({
-    id: status.id,
-    name: status.name,
-    isClosed: status.isClosed,
-    href: status._links.self.href,
-    ...(status.isDefault === undefined ? {} : { isDefault: status.isDefault })
-  })
+  new Status(
+    {
+      id: status.id,
+      name: status.name,
+      isClosed: status.isClosed,
+      href: status._links.self.href,
+      ...(status.isDefault === undefined ? {} : { isDefault: status.isDefault })
+    },
+    DECODED
+  )
 
 /** Raw texts of the comments, oldest first; activities that only record field changes have an empty comment. */
 export const toCommentTexts = (activities: typeof ActivityCollection.Type): ReadonlyArray<string> =>
@@ -43,11 +55,11 @@ export const toCommentTexts = (activities: typeof ActivityCollection.Type): Read
 
 export const toAllowedStatuses = (form: typeof WorkPackageForm.Type): ReadonlyArray<AllowedStatus> =>
   (form._embedded.schema.status?._links?.allowedValues ?? []).map(
-    (link) => new AllowedStatus({ id: link.id, href: link.href, title: link.title })
+    (link) => new AllowedStatus({ id: link.id, href: link.href, title: link.title }, DECODED)
   )
 
 export const toCurrentUser = (user: typeof HalUser.Type): CurrentUser =>
-  new CurrentUser({ id: user.id, name: user.name, login: user.login })
+  new CurrentUser({ id: user.id, name: user.name, login: user.login }, DECODED)
 
 /** A user href names a user by the id it ends with, under `/users/` (not a group or a placeholder user). */
 const USER_HREF = /\/users\/\d+\/?$/
@@ -55,30 +67,39 @@ const USER_HREF = /\/users\/\d+\/?$/
 export const toActivity = (a: typeof HalActivity.Type): WorkPackageActivity => {
   const user = a._links?.user ?? undefined
   const userId = user !== undefined && USER_HREF.test(user.href) ? idFromHref(user.href) : undefined
-  return new WorkPackageActivity({
-    id: a.id,
-    ...(userId === undefined ? {} : { userId }),
-    ...(user?.title === undefined || user.title === "" ? {} : { userTitle: user.title }),
-    ...(a.createdAt === undefined || a.createdAt === null ? {} : { createdAt: a.createdAt }),
-    comment: a.comment?.raw ?? "",
-    details: (a.details ?? []).map((d) => new ActivityDetail({ raw: d.raw ?? "", html: d.html ?? "" }))
-  })
+  return new WorkPackageActivity(
+    {
+      id: a.id,
+      ...(userId === undefined ? {} : { userId }),
+      ...(user?.title === undefined || user.title === "" ? {} : { userTitle: user.title }),
+      ...(a.createdAt === undefined || a.createdAt === null ? {} : { createdAt: a.createdAt }),
+      comment: a.comment?.raw ?? "",
+      details: (a.details ?? []).map((d) => new ActivityDetail({ raw: d.raw ?? "", html: d.html ?? "" }, DECODED))
+    },
+    DECODED
+  )
 }
 
 /** Every activity, oldest first, as OpenProject lists them. */
 export const toActivities = (activities: typeof ActivityCollection.Type): ReadonlyArray<WorkPackageActivity> =>
   activities._embedded.elements.map(toActivity)
 
-export const toUserName = (user: typeof HalUser.Type): UserName => new UserName({ id: user.id, name: user.name })
+export const toUserName = (user: typeof HalUser.Type): UserName =>
+  new UserName({ id: user.id, name: user.name }, DECODED)
 
 /** The form's answer to a status change: refused when it reports a validation error on `status`. */
 export const toTransitionCheck = (form: typeof WorkPackageForm.Type): TransitionCheck => {
   const statusError = decodeFormValidationError(form._embedded.validationErrors?.status)
-  return new TransitionCheck({
-    allowed: toAllowedStatuses(form),
-    ...Option.match(statusError, {
-      onNone: () => ({}),
-      onSome: (e) => ({ refusal: new FormRefusal({ errorIdentifier: e.errorIdentifier, message: e.message }) })
-    })
-  })
+  return new TransitionCheck(
+    {
+      allowed: toAllowedStatuses(form),
+      ...Option.match(statusError, {
+        onNone: () => ({}),
+        onSome: (e) => ({
+          refusal: new FormRefusal({ errorIdentifier: e.errorIdentifier, message: e.message }, DECODED)
+        })
+      })
+    },
+    DECODED
+  )
 }

@@ -20,10 +20,15 @@ const declaredLength = (headers: Readonly<Record<string, string>>): number | und
   return Number(value)
 }
 
+const isIdentityEncoded = (headers: Readonly<Record<string, string>>): boolean => {
+  const encoding = headers["content-encoding"]?.trim().toLowerCase()
+  return encoding === undefined || encoding === "" || encoding === "identity"
+}
+
 /**
  * The body as text, read as a stream that is dropped (and the connection with it) as soon as it passes
  * `maxBytes`, so a huge answer costs at most `maxBytes` of download and memory. An answer that announces more
- * than the limit is not read at all.
+ * than the limit is not read at all; one that announces its length within the limit is read in one piece.
  */
 export const readBodyCapped = (
   response: HttpClientResponse.HttpClientResponse,
@@ -33,6 +38,14 @@ export const readBodyCapped = (
     const declared = declaredLength(response.headers)
     if (declared !== undefined && declared > maxBytes) {
       return Either.left<BodyTooLarge>({ _tag: "BodyTooLarge", declaredBytes: declared })
+    }
+    // A declared length bounds what the HTTP client reads (it stops at it), unless the body is encoded
+    // (gzip): then the declared length is the compressed one, and only the stream below bounds it.
+    if (declared !== undefined && isIdentityEncoded(response.headers)) {
+      const whole = yield* response.arrayBuffer
+      return whole.byteLength > maxBytes
+        ? Either.left<BodyTooLarge>({ _tag: "BodyTooLarge", declaredBytes: undefined })
+        : Either.right(new TextDecoder().decode(whole))
     }
     const chunks: Array<Uint8Array> = []
     let size = 0
