@@ -83,7 +83,12 @@ const notifyParam = (notify: boolean | undefined) => `notify=${notify === true ?
 
 const makeOpenProject = Effect.gen(function* () {
   const settings: OpenProjectSettings = yield* OpenProjectConfig
-  const client = yield* HttpClient.HttpClient
+  // No span per request and no trace headers: nothing here exports traces, and building each request's span
+  // (its attributes, the redacted headers) cost more than the rest of the client's own work on a small answer.
+  const client = (yield* HttpClient.HttpClient).pipe(
+    HttpClient.withTracerDisabledWhen(() => true),
+    HttpClient.withTracerPropagation(false)
+  )
   const limiter = yield* makeLimiter(
     pacingSettings(settings.requestsPerSecond, settings.burst, Duration.toMillis(LONGEST_SERVER_WAIT))
   )

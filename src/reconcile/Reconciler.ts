@@ -2,6 +2,7 @@ import * as FileSystem from "@effect/platform/FileSystem"
 import { Clock, Effect, Fiber, Option } from "effect"
 import { readDesiredState, type SourceDocument } from "../desired/readDesiredState.js"
 import { DEFAULT_TABLE_SPEC, type TableSpec } from "../desired/TableSpec.js"
+import { BUILT } from "../domain/built.js"
 import type { DesiredStateError } from "../domain/errors.js"
 import type { ApplyReport } from "../domain/outcome.js"
 import { Plan, type PlannedChange, PlanSource } from "../domain/plan.js"
@@ -235,11 +236,14 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
             ? Option.some(yield* Effect.fork(askWorkflow(planned.changes, { concurrency: config.concurrency })))
             : Option.none()
         const explained = yield* explainChanges(planned, { concurrency: config.concurrency })
-        const withCauses = new Plan({
-          ...planned,
-          changes: explained.changes,
-          warnings: [...planned.warnings, ...explained.warnings]
-        })
+        const withCauses = new Plan(
+          {
+            ...planned,
+            changes: explained.changes,
+            warnings: [...planned.warnings, ...explained.warnings]
+          },
+          BUILT
+        )
         const healed = applySelfHealPolicy(withCauses, request.selfHeal)
         const checked = Option.isSome(early)
           ? judgeWorkflow(healed, observed, request.routes, yield* Fiber.join(early.value))
@@ -325,7 +329,7 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
         const read = yield* readDocuments(request)
         const { plan: fresh } = yield* freshPlan(read, request)
         const guard = maxChangesWarning(fresh, request.maxChanges)
-        const plan = guard === undefined ? fresh : new Plan({ ...fresh, warnings: [...fresh.warnings, guard] })
+        const plan = guard === undefined ? fresh : new Plan({ ...fresh, warnings: [...fresh.warnings, guard] }, BUILT)
         if (Option.isSome(request.out)) yield* writeSavedPlan(request.out.value, plan).pipe(withServices)
         return plan
       })

@@ -1,4 +1,5 @@
 import { Effect, Either, Ref } from "effect"
+import { BUILT } from "../domain/built.js"
 import { ObservedWorkPackage, type Status } from "../domain/observed.js"
 import { ApplyReport, ApplySummary, ChangeResult, ItemError, type Outcome } from "../domain/outcome.js"
 import { type Plan, PlannedChange } from "../domain/plan.js"
@@ -284,7 +285,7 @@ export const applyPlan = (
       Effect.gen(function* () {
         const hops = yield* hopsFor(change)
         if (hops instanceof ItemError) {
-          return new ChangeResult({ ...resultFields(change), outcome: "failed", error: hops, warnings: [] })
+          return new ChangeResult({ ...resultFields(change), outcome: "failed", error: hops, warnings: [] }, BUILT)
         }
         const settled = yield* walk(change, hops, { position: 0, at: planned(change), moved: [] }, 0)
         // One audit comment per item, after its last step: also when a route stopped half-way, since the
@@ -300,7 +301,7 @@ export const applyPlan = (
             : Effect.succeed([])
         if ("error" in settled) {
           const warnings = yield* commented(settled.after, change)
-          return new ChangeResult({ ...resultFields(change), outcome: "failed", error: settled.error, warnings })
+          return new ChangeResult({ ...resultFields(change), outcome: "failed", error: settled.error, warnings }, BUILT)
         }
         const warnings =
           settled.outcome === "applied"
@@ -308,7 +309,7 @@ export const applyPlan = (
             : settled.note === undefined
               ? []
               : [settled.note]
-        return new ChangeResult({ ...resultFields(settled.change), outcome: settled.outcome, warnings })
+        return new ChangeResult({ ...resultFields(settled.change), outcome: settled.outcome, warnings }, BUILT)
       })
 
     const progress = yield* Progress

@@ -1,4 +1,5 @@
 import { Effect, Either } from "effect"
+import { BUILT } from "../domain/built.js"
 import { LastApplied } from "../domain/cause.js"
 import { type Plan, PlannedChange } from "../domain/plan.js"
 import { classify, type Verdict } from "../drift/classify.js"
@@ -111,13 +112,16 @@ export const explainChanges = (
       const by = verdict.edit?.userId === undefined ? undefined : names.get(verdict.edit.userId)
       const at = verdict.edit?.at
       const lastApplied = lastAppliedOf(verdict)
-      return new PlannedChange({
-        ...change,
-        cause: verdict.cause,
-        ...(by === undefined ? {} : { changedBy: by }),
-        ...(at === undefined ? {} : { changedAt: at }),
-        ...(lastApplied === undefined ? {} : { lastApplied })
-      })
+      return new PlannedChange(
+        {
+          ...change,
+          cause: verdict.cause,
+          ...(by === undefined ? {} : { changedBy: by }),
+          ...(at === undefined ? {} : { changedAt: at }),
+          ...(lastApplied === undefined ? {} : { lastApplied })
+        },
+        BUILT
+      )
     })
     return { changes, warnings }
   })

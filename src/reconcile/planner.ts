@@ -1,3 +1,4 @@
+import { BUILT } from "../domain/built.js"
 import type { DesiredRow, DesiredState } from "../domain/desired.js"
 import type { ObservedState, ObservedWorkPackage, Status } from "../domain/observed.js"
 import {
@@ -100,19 +101,22 @@ const blocked = (
 })
 
 const change = ({ row, document }: SourcedRow, wp: ObservedWorkPackage, target: Status): PlannedChange =>
-  new PlannedChange({
-    workPackageId: wp.id,
-    subject: wp.subject,
-    from: wp.statusName,
-    fromStatusId: wp.statusId,
-    to: target.name,
-    toStatusId: target.id,
-    toStatusHref: target.href,
-    lockVersion: wp.lockVersion,
-    source: document.source.path,
-    line: row.line,
-    column: row.column
-  })
+  new PlannedChange(
+    {
+      workPackageId: wp.id,
+      subject: wp.subject,
+      from: wp.statusName,
+      fromStatusId: wp.statusId,
+      to: target.name,
+      toStatusId: target.id,
+      toStatusHref: target.href,
+      lockVersion: wp.lockVersion,
+      source: document.source.path,
+      line: row.line,
+      column: row.column
+    },
+    BUILT
+  )
 
 const planRow = (sourced: SourcedRow, observed: ObservedState, statuses: StatusIndex): RowVerdict => {
   const { row } = sourced
@@ -130,13 +134,16 @@ const planRow = (sourced: SourcedRow, observed: ObservedState, statuses: StatusI
   if (wp.statusId === target.id) {
     return {
       _tag: "InSync",
-      item: new InSyncItem({
-        workPackageId: wp.id,
-        subject: wp.subject,
-        state: target.name,
-        source: sourced.document.source.path,
-        line: row.line
-      })
+      item: new InSyncItem(
+        {
+          workPackageId: wp.id,
+          subject: wp.subject,
+          state: target.name,
+          source: sourced.document.source.path,
+          line: row.line
+        },
+        BUILT
+      )
     }
   }
   return { _tag: "Change", item: change(sourced, wp, target) }
@@ -213,25 +220,28 @@ export const planDocuments = (input: PlanDocumentsInput): Plan => {
   const skipped = skippedOf.flat().map((s) => s.item)
   // One path for every warning: each skipped row (the reader's and the duplicates) is one, in source order.
   const warnings = skippedOf.flat().map((s) => `${s.file}:${s.item.line}: ${s.item.message}`)
-  return new Plan({
-    formatVersion: PLAN_FORMAT_VERSION,
-    createdAt: input.createdAt,
-    ...(input.config === undefined ? {} : { config: input.config }),
-    sources: input.documents.map((d) => d.source),
-    ...(input.commit === undefined ? {} : { commit: input.commit }),
-    openProjectUrl: input.openProjectUrl,
-    summary: new PlanSummary({
-      changes: changes.length,
-      inSync: inSync.length,
-      skipped: skipped.length,
-      blocked: blockedItems.length
-    }),
-    changes,
-    inSync,
-    skipped,
-    blocked: blockedItems,
-    warnings
-  })
+  return new Plan(
+    {
+      formatVersion: PLAN_FORMAT_VERSION,
+      createdAt: input.createdAt,
+      ...(input.config === undefined ? {} : { config: input.config }),
+      sources: input.documents.map((d) => d.source),
+      ...(input.commit === undefined ? {} : { commit: input.commit }),
+      openProjectUrl: input.openProjectUrl,
+      summary: new PlanSummary({
+        changes: changes.length,
+        inSync: inSync.length,
+        skipped: skipped.length,
+        blocked: blockedItems.length
+      }),
+      changes,
+      inSync,
+      skipped,
+      blocked: blockedItems,
+      warnings
+    },
+    BUILT
+  )
 }
 
 /** The plan of one document (`--source`): the same as planDocuments with a single document. */
@@ -245,13 +255,16 @@ export const plan = ({ desired, source, vocabulary, ...context }: PlanInput): Pl
 export const replanOne = (change: PlannedChange, current: ObservedWorkPackage): "AlreadyAtTarget" | PlannedChange =>
   current.statusId === change.toStatusId
     ? "AlreadyAtTarget"
-    : new PlannedChange({
-        ...change,
-        subject: current.subject,
-        from: current.statusName,
-        fromStatusId: current.statusId,
-        lockVersion: current.lockVersion
-      })
+    : new PlannedChange(
+        {
+          ...change,
+          subject: current.subject,
+          from: current.statusName,
+          fromStatusId: current.statusId,
+          lockVersion: current.lockVersion
+        },
+        BUILT
+      )
 
 /**
  * For a saved plan applied later: does the change's precondition still hold on the re-read work package?

@@ -1,3 +1,4 @@
+import { BUILT } from "../domain/built.js"
 import { Plan, PlanSummary } from "../domain/plan.js"
 
 /**
@@ -12,10 +13,13 @@ export const applySelfHealPolicy = (plan: Plan, selfHeal: boolean): Plan => {
   const drift = plan.changes.filter((c) => c.cause === "edited-in-openproject")
   if (drift.length === 0) return plan
   const changes = plan.changes.filter((c) => c.cause !== "edited-in-openproject")
-  return new Plan({
-    ...plan,
-    changes,
-    drift: [...plan.drift, ...drift],
-    summary: new PlanSummary({ ...plan.summary, changes: changes.length, drift: plan.summary.drift + drift.length })
-  })
+  return new Plan(
+    {
+      ...plan,
+      changes,
+      drift: [...plan.drift, ...drift],
+      summary: new PlanSummary({ ...plan.summary, changes: changes.length, drift: plan.summary.drift + drift.length })
+    },
+    BUILT
+  )
 }

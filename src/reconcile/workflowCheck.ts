@@ -1,4 +1,5 @@
 import { Effect, Either } from "effect"
+import { BUILT } from "../domain/built.js"
 import type { ObservedState } from "../domain/observed.js"
 import { Plan, type PlannedChange, WORKFLOW_CHECK_NOT_PERMITTED, WORKFLOW_CHECK_SKIPPED } from "../domain/plan.js"
 import type { OpenProjectRequestError, Unauthenticated } from "../openproject/errors.js"
@@ -24,7 +25,7 @@ const allowedNames = (allowed: ReadonlyArray<AllowedStatus>, statuses: StatusInd
   allowed.map((s) => s.title ?? statuses.byId(s.id)?.name ?? `status ${s.id}`)
 
 const withChanges = (plan: Plan, changes: ReadonlyArray<PlannedChange>, warnings: ReadonlyArray<string>) =>
-  new Plan({ ...plan, changes, warnings: [...plan.warnings, ...warnings] })
+  new Plan({ ...plan, changes, warnings: [...plan.warnings, ...warnings] }, BUILT)
 
 /**
  * The form answers only a user who may change the work package (README §7, §13): a read-only key, such as the

@@ -1,3 +1,4 @@
+import { BUILT } from "../domain/built.js"
 import type { Status } from "../domain/observed.js"
 import { PlannedChange, type WorkflowCheck } from "../domain/plan.js"
 import { stateKey } from "../domain/states.js"
@@ -23,11 +24,14 @@ export interface CheckedChange {
 }
 
 const withCheck = (change: PlannedChange, check: WorkflowCheck, route?: readonly [string, ...Array<string>]) =>
-  new PlannedChange({
-    ...change,
-    check,
-    ...(route === undefined ? { route: undefined } : { route })
-  })
+  new PlannedChange(
+    {
+      ...change,
+      check,
+      ...(route === undefined ? { route: undefined } : { route })
+    },
+    BUILT
+  )
 
 export const verdictFor = (
   change: PlannedChange,

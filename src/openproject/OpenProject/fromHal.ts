@@ -1,4 +1,5 @@
 import { Option } from "effect"
+import { BUILT } from "../../domain/built.js"
 import { ActivityDetail, UserName, WorkPackageActivity } from "../../domain/history.js"
 import { ObservedWorkPackage, Status } from "../../domain/observed.js"
 import {
@@ -13,11 +14,7 @@ import {
 } from "../Hal.js"
 import { AllowedStatus, CurrentUser, FormRefusal, TransitionCheck } from "../Results.js"
 
-/**
- * Every value below is built from a body its Schema has just decoded, so the domain classes are not validated
- * a second time (DECODED): it would check the same fields again, once per work package of every page.
- */
-const DECODED = { disableValidation: true } as const
+// Every value below is built from a body its Schema has just decoded (BUILT: not validated a second time).
 
 export const toObservedWorkPackage = (wp: HalWorkPackage): ObservedWorkPackage => {
   const statusId = wp._links.status.id
@@ -30,7 +27,7 @@ export const toObservedWorkPackage = (wp: HalWorkPackage): ObservedWorkPackage =
       statusName: wp._links.status.title ?? `status ${statusId}`,
       ...(wp._links.type?.title === undefined ? {} : { typeName: wp._links.type.title })
     },
-    DECODED
+    BUILT
   )
 }
 
@@ -43,7 +40,7 @@ export const toStatus = (status: typeof HalStatus.Type): Status =>
       href: status._links.self.href,
       ...(status.isDefault === undefined ? {} : { isDefault: status.isDefault })
     },
-    DECODED
+    BUILT
   )
 
 /** Raw texts of the comments, oldest first; activities that only record field changes have an empty comment. */
@@ -55,11 +52,11 @@ export const toCommentTexts = (activities: typeof ActivityCollection.Type): Read
 
 export const toAllowedStatuses = (form: typeof WorkPackageForm.Type): ReadonlyArray<AllowedStatus> =>
   (form._embedded.schema.status?._links?.allowedValues ?? []).map(
-    (link) => new AllowedStatus({ id: link.id, href: link.href, title: link.title }, DECODED)
+    (link) => new AllowedStatus({ id: link.id, href: link.href, title: link.title }, BUILT)
   )
 
 export const toCurrentUser = (user: typeof HalUser.Type): CurrentUser =>
-  new CurrentUser({ id: user.id, name: user.name, login: user.login }, DECODED)
+  new CurrentUser({ id: user.id, name: user.name, login: user.login }, BUILT)
 
 /** A user href names a user by the id it ends with, under `/users/` (not a group or a placeholder user). */
 const USER_HREF = /\/users\/\d+\/?$/
@@ -74,9 +71,9 @@ export const toActivity = (a: typeof HalActivity.Type): WorkPackageActivity => {
       ...(user?.title === undefined || user.title === "" ? {} : { userTitle: user.title }),
       ...(a.createdAt === undefined || a.createdAt === null ? {} : { createdAt: a.createdAt }),
       comment: a.comment?.raw ?? "",
-      details: (a.details ?? []).map((d) => new ActivityDetail({ raw: d.raw ?? "", html: d.html ?? "" }, DECODED))
+      details: (a.details ?? []).map((d) => new ActivityDetail({ raw: d.raw ?? "", html: d.html ?? "" }, BUILT))
     },
-    DECODED
+    BUILT
   )
 }
 
@@ -84,8 +81,7 @@ export const toActivity = (a: typeof HalActivity.Type): WorkPackageActivity => {
 export const toActivities = (activities: typeof ActivityCollection.Type): ReadonlyArray<WorkPackageActivity> =>
   activities._embedded.elements.map(toActivity)
 
-export const toUserName = (user: typeof HalUser.Type): UserName =>
-  new UserName({ id: user.id, name: user.name }, DECODED)
+export const toUserName = (user: typeof HalUser.Type): UserName => new UserName({ id: user.id, name: user.name }, BUILT)
 
 /** The form's answer to a status change: refused when it reports a validation error on `status`. */
 export const toTransitionCheck = (form: typeof WorkPackageForm.Type): TransitionCheck => {
@@ -96,10 +92,10 @@ export const toTransitionCheck = (form: typeof WorkPackageForm.Type): Transition
       ...Option.match(statusError, {
         onNone: () => ({}),
         onSome: (e) => ({
-          refusal: new FormRefusal({ errorIdentifier: e.errorIdentifier, message: e.message }, DECODED)
+          refusal: new FormRefusal({ errorIdentifier: e.errorIdentifier, message: e.message }, BUILT)
         })
       })
     },
-    DECODED
+    BUILT
   )
 }
