@@ -1,8 +1,17 @@
 #!/usr/bin/env node
 // The entry point, kept to what every run needs before it knows what was asked: `--version` and `--help`
-// are answered from text rendered at build time, everything else loads the CLI (src/cli/main.ts).
+// are answered from text rendered at build time; a run that reads a plan named on the command line starts
+// parsing it in a worker thread at once (src/desired/earlyParse.ts); everything else loads the CLI
+// (src/cli/main.ts).
 import { enableCompileCache } from "./cli/startup/compileCache.js"
 import { answerQuickly } from "./cli/startup/quickAnswer.js"
+import { startEarlyParse } from "./desired/earlyParse.js"
+import { parseWorkerAt } from "./desired/parseJob.js"
 
 enableCompileCache()
-if (!answerQuickly(process.argv.slice(2), new URL("./help/", import.meta.url))) await import("./cli/main.js")
+const args = process.argv.slice(2)
+if (!answerQuickly(args, new URL("./help/", import.meta.url))) {
+  const parseWorker = parseWorkerAt(new URL("./parse-worker.js", import.meta.url))
+  if (parseWorker !== undefined) startEarlyParse(args, parseWorker)
+  await import("./cli/main.js")
+}

@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs"
-import { fileURLToPath } from "node:url"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { Console, Effect, Option, Ref } from "effect"
 import { DesiredStateParser } from "../desired/DesiredStateParser.js"
+import { parseWorkerAt } from "../desired/parseJob.js"
 import { Progress } from "../progress/Progress.js"
 import { run } from "./Cli.js"
 import { useColor } from "./color.js"
@@ -17,11 +16,11 @@ import { runAsProcess } from "./signals.js"
 // module is a chunk in dist/chunks/), so a signal is answered at once whatever the document, and a small
 // one in this thread (src/desired/DesiredStateParser.ts says why); run from the sources (`npm run dev`),
 // there is no bundled worker and every parse runs in this thread.
-const parseWorker = new URL("../parse-worker.js", import.meta.url)
+const parseWorker = parseWorkerAt(new URL("../parse-worker.js", import.meta.url))
 const withParser = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  existsSync(fileURLToPath(parseWorker))
-    ? Effect.provideService(effect, DesiredStateParser, DesiredStateParser.bounded(parseWorker))
-    : effect
+  parseWorker === undefined
+    ? effect
+    : Effect.provideService(effect, DesiredStateParser, DesiredStateParser.bounded(parseWorker))
 
 // The composition root, loaded by src/bin.ts for every run it cannot answer from dist/help/: platform
 // layers are chosen here, per-command layers in src/cli/.

@@ -1,13 +1,16 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit } from "effect"
 import { DesiredStateParser } from "../../src/desired/DesiredStateParser.js"
+import { startParseJob } from "../../src/desired/parseJob.js"
 import { READER_LIMITS } from "../../src/desired/readerLimits.js"
 import { DEFAULT_TABLE_SPEC } from "../../src/desired/TableSpec.js"
 import { DEFAULT_VOCABULARY } from "../../src/domain/vocabulary.js"
 
 // The CLI's parser, given a worker script that does not exist: a document parsed in this thread never
 // notices, one sent to the worker fails because the worker cannot start.
-const parser = DesiredStateParser.bounded(new URL("file:///nonexistent/parse-worker.js"))
+const parser = DesiredStateParser.bounded((text, options) =>
+  startParseJob(new URL("file:///nonexistent/parse-worker.js"), text, options)
+)
 
 const HEADER = "| Track | Phase | GH issue / OP wp | Status |\n| --- | --- | --- | --- |\n| T | P | wp#1 | **New** |\n"
 /** The one-row table padded with prose to exactly `bytes` bytes of UTF-8 (ä is two bytes). */

@@ -20,7 +20,7 @@ const whatTheReaderReads = (tables: ReadonlyArray<MarkdownTable>) =>
     rows: t.rows.map((r) => ({
       line: r.line,
       cells: r.cells.map((c) => ({ text: c.text, line: c.line, column: c.column })),
-      status: r.cells[3] === undefined ? undefined : readStatusCell(r.cells[3].content)
+      status: r.cells[3] === undefined ? undefined : readStatusCell(r.cells[3])
     }))
   }))
 

@@ -2,6 +2,7 @@ import type { Nodes, PhrasingContent, TableCell, Table as TableNode, TableRow } 
 import { toString as textOf } from "mdast-util-to-string"
 import remarkParse from "remark-parse"
 import { unified } from "unified"
+import { linkUrls } from "../nearMiss/workPackageSuggestion.js"
 import { contentColumn } from "./cellColumn.js"
 import { remarkPlanTables } from "./remarkPlanTables.js"
 import {
@@ -17,14 +18,28 @@ import {
   slicesOf
 } from "./tableSlices.js"
 
-/** One cell of a GFM table: its plain text, its inline nodes, and where its content starts. */
+/**
+ * One cell of a GFM table: its plain text, where its content starts, and what the reader reads from its
+ * inline nodes (the nodes themselves are not kept: a long table's rows would hold most of the tree, and
+ * the parse worker sends the rows to the main thread as plain data).
+ */
 export interface Cell {
   /** Plain text, trimmed; `\|` already unescaped, emphasis and link syntax dropped (link text kept). */
   readonly text: string
-  readonly content: ReadonlyArray<PhrasingContent>
   readonly line: number
   /** Column of the content in the source line, not of the leading `|` (gotcha G15); the `|` when empty. */
   readonly column: number
+  /** When the cell's first inline node is bold: its text, and the text after it (a Status cell's state and note). */
+  readonly lead?: LeadingBold
+  /** The URLs of the cell's links, at any depth (a link inside bold counts too). */
+  readonly links: ReadonlyArray<string>
+}
+
+export interface LeadingBold {
+  /** The bold's plain text, untrimmed. */
+  readonly bold: string
+  /** The plain text of the cell's inline nodes after the bold, untrimmed. */
+  readonly after: string
 }
 
 export interface Row {
@@ -61,18 +76,14 @@ const toCell = (markdown: string, shift: Shift) => (cell: TableCell) => {
   const offset = start?.offset === undefined ? undefined : start.offset + shift.offset
   const column =
     start === undefined || offset === undefined ? 0 : start.column + contentColumn(markdown, offset) - offset
-  return { text: textOf(cell).trim(), content: withoutPositions(cell.children), line, column }
+  const read: Cell = { text: textOf(cell).trim(), line, column, links: linkUrls(cell.children) }
+  const lead = leadingBold(cell.children)
+  return lead === undefined ? read : { ...read, lead }
 }
 
-// A cell's inline nodes are kept with its row until the plan is read; their positions are not (the cell
-// has its own line and column, and a slice's positions are not the document's), which is most of what the
-// rows of a long table would otherwise hold.
-const withoutPositions = (nodes: Array<PhrasingContent>): Array<PhrasingContent> => {
-  for (const node of nodes) {
-    node.position = undefined
-    if ("children" in node) withoutPositions(node.children)
-  }
-  return nodes
+const leadingBold = (content: ReadonlyArray<PhrasingContent>): LeadingBold | undefined => {
+  const [first, ...rest] = content
+  return first?.type === "strong" ? { bold: textOf(first), after: textOf(rest) } : undefined
 }
 
 const toRow = (markdown: string, shift: Shift) => (row: TableRow) => ({

@@ -1,6 +1,5 @@
-import type { PhrasingContent } from "mdast"
-import { toString as textOf } from "mdast-util-to-string"
 import { DEFAULT_VOCABULARY, type Vocabulary, wordOf } from "../../domain/vocabulary.js"
+import type { Cell } from "./markdownTables.js"
 
 /** What the Status cell asks for, read from its bold prefix (runbook §1). */
 export type StatusCell =
@@ -43,13 +42,10 @@ const addQualifier = (into: Array<string>, q: string): void => {
  * since the bold is the state token), name the state; qualifiers right after the bold are taken too; the
  * rest is the note.
  */
-export const readStatusCell = (
-  content: ReadonlyArray<PhrasingContent>,
-  vocabulary: Vocabulary = DEFAULT_VOCABULARY
-): StatusCell => {
-  const [first, ...rest] = content
-  if (first === undefined || first.type !== "strong") return { _tag: "NoBold" }
-  const bold = textOf(first).trim().replace(/\s+/g, " ")
+export const readStatusCell = (cell: Pick<Cell, "lead">, vocabulary: Vocabulary = DEFAULT_VOCABULARY): StatusCell => {
+  const lead = cell.lead
+  if (lead === undefined) return { _tag: "NoBold" }
+  const bold = lead.bold.trim().replace(/\s+/g, " ")
   const words = bold.split(" ")
   const qualifiers: Array<string> = []
   let stateWords = words.length
@@ -65,7 +61,7 @@ export const readStatusCell = (
   const state = wordOf(vocabulary, words.slice(0, stateWords).join(" "))
   if (state === undefined) return { _tag: "UnknownState", bold }
 
-  let after = textOf(rest)
+  let after = lead.after
   const leading = leadingQualifier(vocabulary.qualifiers)
   for (let m = leading?.exec(after) ?? null; m !== null; m = leading?.exec(after) ?? null) {
     const q = qualifierNamed(vocabulary.qualifiers, m[1] ?? "")

@@ -1,28 +1,37 @@
 import { Schema } from "effect"
-import { DesiredState } from "../../domain/desired.js"
-import { ConflictingRows, DocumentRefused, TableNotFound, TrackingTableAmbiguous } from "../../domain/errors.js"
+import type { DocumentTables } from "../parseDesiredState/documentTables.js"
 
-/** What the parse worker is given: the document's text, its name for messages, and the table to read. */
-export const ParseRequest = Schema.Struct({
+// What the parse worker answers (parseWorker.ts): the document's tables as plain data (structured clone),
+// or the bound of the reader the document goes past. Decoded on the main thread before it is read: the
+// worker loads no Schema, so its answer is checked here.
+
+const Cell = Schema.Struct({
   text: Schema.String,
-  file: Schema.String,
-  spec: Schema.Struct({
-    columns: Schema.Array(Schema.String),
-    idColumn: Schema.String,
-    statusColumn: Schema.String,
-    under: Schema.optionalWith(Schema.String, { exact: true })
-  }),
-  vocabulary: Schema.Struct({
-    words: Schema.ReadonlyMap({ key: Schema.String, value: Schema.String }),
-    statuses: Schema.ReadonlyMap({ key: Schema.String, value: Schema.String }),
-    qualifiers: Schema.Array(Schema.String)
-  })
+  line: Schema.Int,
+  column: Schema.Int,
+  lead: Schema.optionalWith(Schema.Struct({ bold: Schema.String, after: Schema.String }), { exact: true }),
+  links: Schema.Array(Schema.String)
 })
-export type ParseRequest = typeof ParseRequest.Type
 
-/** What it answers, as plain data (structured clone), decoded again on the other side. */
-export const ParseAnswer = Schema.Either({
-  right: DesiredState,
-  left: Schema.Union(TableNotFound, TrackingTableAmbiguous, ConflictingRows, DocumentRefused)
+const Row = Schema.Struct({ line: Schema.Int, column: Schema.Int, cells: Schema.Array(Cell) })
+
+const Heading = Schema.Struct({ depth: Schema.Int, text: Schema.String, line: Schema.Int })
+
+const MarkdownTable = Schema.Struct({
+  line: Schema.Int,
+  header: Schema.Array(Schema.String),
+  rows: Schema.Array(Row),
+  headings: Schema.Array(Heading)
 })
-export type ParseAnswer = typeof ParseAnswer.Type
+
+const ShapeProblem = Schema.Struct({
+  limit: Schema.Literal("nesting", "inline markup"),
+  found: Schema.String,
+  bound: Schema.String,
+  line: Schema.optionalWith(Schema.Int, { exact: true })
+})
+
+export const ParseAnswer: Schema.Schema<DocumentTables> = Schema.Union(
+  Schema.TaggedStruct("Tables", { tables: Schema.Array(MarkdownTable) }),
+  Schema.TaggedStruct("Refused", { problem: ShapeProblem })
+)

@@ -1,0 +1,85 @@
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs"
+import type { ParseJob, StartParse } from "./parseJob.js"
+import { READER_LIMITS } from "./readerLimits.js"
+
+/**
+ * The parse of the plan document, started when the process starts (src/bin.ts), before the CLI has
+ * loaded: the markdown parse is most of a long table's run, and on a machine with two cores it runs
+ * while the other loads the CLI. Only where the command line says for certain which document the run
+ * reads (earlyPlanPath), and only a regular file the reader would parse in the worker anyway; the reader
+ * takes the result only for the same path and the same text (takeEarlyParse), so it reads exactly what it
+ * would read without this. Nothing here loads effect or the CLI.
+ */
+
+/** The commands that read the plans they are given and nothing else first. */
+const READING_COMMANDS: ReadonlySet<string> = new Set(["reconcile", "validate", "status"])
+
+/**
+ * The plan file a command line reads, when that is certain from the arguments alone: a reading command
+ * first, then exactly one `--source FILE` (or `-s FILE`, `--source=FILE`), no `--config` and nothing that
+ * makes the command do something else (help, version, the end of options).
+ */
+export const earlyPlanPath = (args: ReadonlyArray<string>): string | undefined => {
+  const [command, ...rest] = args
+  if (command === undefined || !READING_COMMANDS.has(command)) return undefined
+  const sources: Array<string | undefined> = []
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] ?? ""
+    if (arg === "--" || arg === "--help" || arg === "-h" || arg === "--version" || arg === "--wizard") return undefined
+    if (arg === "--config" || arg.startsWith("--config=")) return undefined
+    if (arg === "--source" || arg === "-s") {
+      sources.push(rest[i + 1])
+      i += 1
+    } else if (arg.startsWith("--source=")) {
+      sources.push(arg.slice("--source=".length))
+    }
+  }
+  const [path, ...others] = sources
+  return others.length === 0 && path !== undefined && path !== "" && !path.startsWith("-") ? path : undefined
+}
+
+/**
+ * The text of a plan the reader would send to the parse worker, read as the reader reads it (UTF-8, a
+ * leading BOM dropped, no NUL bytes); undefined for anything else, which the reader then handles as
+ * always. Opened without blocking, so a FIFO named as the plan never holds the process here.
+ */
+const planText = (path: string): string | undefined => {
+  let fd: number | undefined
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+    const info = fstatSync(fd)
+    if (!info.isFile() || info.size <= READER_LIMITS.inThreadMaxBytes || info.size > READER_LIMITS.maxBytes) {
+      return undefined
+    }
+    const bytes = readFileSync(fd)
+    if (bytes.includes(0)) return undefined
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes)
+  } catch {
+    return undefined
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+let early: { readonly path: string; readonly job: ParseJob } | undefined
+
+/** Starts the parse of the plan the command line names, if it names one for certain (see above). */
+export const startEarlyParse = (args: ReadonlyArray<string>, start: StartParse): void => {
+  const path = earlyPlanPath(args)
+  const text = path === undefined ? undefined : planText(path)
+  if (path === undefined || text === undefined) return
+  early = { path, job: start(text, { held: false }) }
+}
+
+/**
+ * The parse started at start-up, if it is of this document: the same path and the same text (the file
+ * may have changed since). Taken once; a parse of anything else is stopped, so it costs no more time.
+ */
+export const takeEarlyParse = (path: string, text: string): ParseJob | undefined => {
+  const found = early
+  early = undefined
+  if (found === undefined) return undefined
+  if (found.path === path && found.job.text === text) return found.job
+  void found.job.stop()
+  return undefined
+}

@@ -1,0 +1,106 @@
+import { existsSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { Worker } from "node:worker_threads"
+import { parseTimeBudgetMs, READER_LIMITS } from "./readerLimits.js"
+
+/** How a parse in the worker ended. */
+export type ParseOutcome =
+  | { readonly _tag: "Answered"; readonly answer: unknown }
+  /** Stopped: the process used more processor time than the document's budget while the worker parsed. */
+  | { readonly _tag: "OverTime"; readonly budgetMs: number }
+  /** The worker's heap cap was reached. */
+  | { readonly _tag: "OutOfMemory" }
+  /** The worker failed or ended without an answer: a bug, not the document's fault. */
+  | { readonly _tag: "Failed"; readonly error: unknown }
+
+/** One document's parse in a worker thread of its own. */
+export interface ParseJob {
+  /** The text being parsed. */
+  readonly text: string
+  /** Settles once, never rejects. */
+  readonly outcome: Promise<ParseOutcome>
+  /** From now on the running parse keeps the process alive (someone waits for it). */
+  readonly hold: () => void
+  /** Ends the worker if it still runs. */
+  readonly stop: () => Promise<void>
+}
+
+/** Starts a parse of `text`; the CLI's is `startParseJob` with the bundle's worker, tests give their own. */
+export type StartParse = (text: string, options?: { readonly held: boolean }) => ParseJob
+
+/** How often the processor time of the parse is looked at. */
+const CPU_POLL_MS = 100
+
+/** Processor time the process has used since `start`, in ms. */
+const cpuMsSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
+}
+
+const isOutOfMemory = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && error.code === "ERR_WORKER_OUT_OF_MEMORY"
+
+/**
+ * Parses `text` in a worker thread running `script` (the bundle's parse-worker.js). The main thread stays
+ * free while the parser works, so signals are answered at once (`stop` ends the worker); the worker's heap
+ * is capped and the parse has a budget of processor time for its size (readerLimits.ts), counted for the
+ * whole process from the start of the parse, so no document can hang the run or exhaust the machine.
+ * Without `held`, the parse does not keep the process alive until `hold` is called: a parse started
+ * before it is known to be needed (earlyParse.ts) never delays the end of a run that does not use it.
+ */
+export const startParseJob = (script: URL, text: string, options = { held: true }): ParseJob => {
+  const budgetMs = parseTimeBudgetMs(Buffer.byteLength(text, "utf8"))
+  const cpuAtStart = process.cpuUsage()
+  const worker = new Worker(script, {
+    workerData: text,
+    resourceLimits: { maxOldGenerationSizeMb: READER_LIMITS.maxHeapMb },
+    stdout: true,
+    stderr: true
+  })
+  let settled = false
+  let resolve: (outcome: ParseOutcome) => void = () => {}
+  const outcome = new Promise<ParseOutcome>((r) => {
+    resolve = r
+  })
+  const settle = (result: ParseOutcome) => {
+    if (settled) return
+    settled = true
+    clearInterval(cpuWatch)
+    resolve(result)
+  }
+  const cpuWatch = setInterval(() => {
+    if (cpuMsSince(cpuAtStart) > budgetMs) {
+      settle({ _tag: "OverTime", budgetMs })
+      void worker.terminate()
+    }
+  }, CPU_POLL_MS)
+  worker.once("message", (answer: unknown) => settle({ _tag: "Answered", answer }))
+  worker.once("error", (error) => settle(isOutOfMemory(error) ? { _tag: "OutOfMemory" } : { _tag: "Failed", error }))
+  worker.once("exit", (code) =>
+    settle({ _tag: "Failed", error: new Error(`the parse worker ended (exit code ${code}) without an answer`) })
+  )
+  const hold = () => {
+    worker.ref()
+    cpuWatch.ref()
+  }
+  if (!options.held) {
+    worker.unref()
+    cpuWatch.unref()
+  }
+  return {
+    text,
+    outcome,
+    hold,
+    stop: () => {
+      clearInterval(cpuWatch)
+      return worker.terminate().then(() => undefined)
+    }
+  }
+}
+
+/**
+ * Parses in the worker script at `script`, if it is there: the bundle has dist/parse-worker.js, a run from
+ * the sources (`npm run dev`) has none and parses every document in its own thread.
+ */
+export const parseWorkerAt = (script: URL): StartParse | undefined =>
+  existsSync(fileURLToPath(script)) ? (text, options) => startParseJob(script, text, options) : undefined

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { plainTable } from "../hostile/corpus.js"
+import { runCli, STACK_TRACE } from "./support/cli.js"
+
+const dir = mkdtempSync(join(tmpdir(), "op-reconcile-early-e2e-"))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const write = (name: string, text: string) => {
+  const path = join(dir, name)
+  writeFileSync(path, text)
+  return path
+}
+
+const TAKEN = "taking the parse of the plan document started with the process"
+const IN_WORKER = "parsing the plan document in a worker thread"
+
+// The reader's debug lines say where the parse ran; src/desired/earlyParse.ts starts it with the process.
+describe("the parse started with the process (built CLI)", () => {
+  it.live(
+    "reads a long --source table in the worker started at start-up, and reads it whole",
+    () =>
+      Effect.gen(function* () {
+        const run = yield* runCli(["validate", "--source", write("long.md", plainTable(1_000)), "--log-level", "debug"])
+        expect(run.stderr).not.toMatch(STACK_TRACE)
+        expect(run.code).toBe(0)
+        expect(run.stdout).toContain("valid: 1000 row(s) to sync")
+        expect(run.stderr).toContain(TAKEN)
+        expect(run.stderr).not.toContain(IN_WORKER)
+      }),
+    60_000
+  )
+
+  it.live(
+    "is not there for a short table (read in the CLI's own thread) nor for a run that stops before reading",
+    () =>
+      Effect.gen(function* () {
+        const short = yield* runCli(["validate", "--source", write("short.md", plainTable(5)), "--log-level", "debug"])
+        expect(short.code).toBe(0)
+        expect(short.stderr).not.toContain(TAKEN)
+        expect(short.stderr).not.toContain(IN_WORKER)
+        // A usage error ends the run before the plan is read: the parse started for it does not hold it up.
+        const usage = yield* runCli(["validate", "--source", write("unread.md", plainTable(1_000)), "--header", "A,B"])
+        expect(usage.code).toBe(1)
+        expect(usage.stderr).toContain("Invalid table options")
+      }),
+    60_000
+  )
+})
