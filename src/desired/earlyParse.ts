@@ -61,14 +61,24 @@ const planText = (path: string): string | undefined => {
   }
 }
 
-let early: { readonly path: string; readonly job: ParseJob } | undefined
+interface EarlyParse {
+  readonly path: string
+  readonly job: ParseJob
+}
+
+// The entry (dist/op-reconcile.js) and the CLI (dist/chunks/cli.cjs) are separate bundles, each with its
+// own copy of this module: the parse the entry starts reaches the CLI's reader on the process's global
+// object, under a name of its own.
+declare global {
+  var opReconcileEarlyParse: EarlyParse | undefined
+}
 
 /** Starts the parse of the plan the command line names, if it names one for certain (see above). */
 export const startEarlyParse = (args: ReadonlyArray<string>, start: StartParse): void => {
   const path = earlyPlanPath(args)
   const text = path === undefined ? undefined : planText(path)
   if (path === undefined || text === undefined) return
-  early = { path, job: start(text, { held: false }) }
+  globalThis.opReconcileEarlyParse = { path, job: start(text, { held: false }) }
 }
 
 /**
@@ -76,8 +86,8 @@ export const startEarlyParse = (args: ReadonlyArray<string>, start: StartParse):
  * may have changed since). Taken once; a parse of anything else is stopped, so it costs no more time.
  */
 export const takeEarlyParse = (path: string, text: string): ParseJob | undefined => {
-  const found = early
-  early = undefined
+  const found = globalThis.opReconcileEarlyParse
+  globalThis.opReconcileEarlyParse = undefined
   if (found === undefined) return undefined
   if (found.path === path && found.job.text === text) return found.job
   void found.job.stop()

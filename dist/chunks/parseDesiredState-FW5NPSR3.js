@@ -1,2 +1,0 @@
-import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);
-import{a as o}from"./chunk-KKJVPW4X.js";import{a as t}from"./chunk-KJECWASJ.js";import"./chunk-DXZHCJ3Q.js";import"./chunk-46AI3KST.js";import"./chunk-SHGRPGGO.js";import{b as e}from"./chunk-Q3TI3Y2J.js";import{d as r}from"./chunk-XLEWBXUR.js";import"./chunk-PUOIYNVR.js";import"./chunk-CF56J4PB.js";import"./chunk-O4I4ZDMP.js";import"./chunk-TZN7URKK.js";var c=(i,a,m=r,p=e)=>t(o(i),a,m,p);export{c as parseDesiredState};
