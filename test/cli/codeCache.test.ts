@@ -56,7 +56,7 @@ describe("the code cache of the built CLI", () => {
     const { bundle, cacheDir } = setUp("cd")
     // The entry this bundle would use, filled with bytes that are not V8's code (before anything compiled it).
     mkdirSync(cacheDir, { mode: 0o700 })
-    const entry = join(cacheDir, `${codeCacheKey(readFileSync(bundle))}.v8cache`)
+    const entry = join(cacheDir, `${codeCacheKey(readFileSync(bundle))}-main.v8cache`)
     writeFileSync(entry, Buffer.from("not V8's cached code, and the wrong length too"))
 
     const refused = loadWithCodeCache(bundle, cacheDir)
@@ -78,6 +78,21 @@ describe("the code cache of the built CLI", () => {
     expect(after.run()).toMatchObject({ answer: "newnew" })
     after.save()
     expect(entries(cacheDir)).toHaveLength(2)
+  })
+
+  it("each variant (the CLI's command) has an entry of its own", () => {
+    const { bundle, cacheDir } = setUp("mn")
+    for (const variant of ["validate", "reconcile"]) {
+      const run = loadWithCodeCache(bundle, cacheDir, variant)
+      expect(run.outcome).toBe("absent")
+      expect(run.run()).toMatchObject({ answer: "mnmn" })
+      run.save()
+    }
+    expect(entries(cacheDir).sort()).toEqual([
+      expect.stringMatching(/-reconcile\.v8cache$/),
+      expect.stringMatching(/-validate\.v8cache$/)
+    ])
+    expect(loadWithCodeCache(bundle, cacheDir, "validate").outcome).toBe("used")
   })
 
   it("a directory that cannot be made runs without a cache and fails nothing", () => {

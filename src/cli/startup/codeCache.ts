@@ -102,12 +102,14 @@ const removeUnused = (dir: string, kept: string): void => {
 /**
  * Compiles a CommonJS bundle with V8's code cache: the first run compiles it and saves what V8 compiled,
  * later runs load that instead of compiling. Node 20 has no module compile cache, and on Node 22+ this one
- * also holds the functions compiled while the command ran. `dir` undefined runs without a cache.
+ * also holds the functions compiled while the command ran. `dir` undefined runs without a cache. Each
+ * `variant` (the CLI's command) has an entry of its own: the functions a run compiles depend on it.
  */
-export const loadWithCodeCache = (bundle: string, dir: string | undefined): CachedScript => {
+export const loadWithCodeCache = (bundle: string, dir: string | undefined, variant = "main"): CachedScript => {
   const bytes = readFileSync(bundle)
   const cacheDir = dir !== undefined && usableDir(dir) ? dir : undefined
-  const entry = cacheDir === undefined ? undefined : join(cacheDir, `${codeCacheKey(bytes)}${ENTRY_SUFFIX}`)
+  const name = `${codeCacheKey(bytes)}-${variant.replace(/[^a-z0-9]/gi, "_")}${ENTRY_SUFFIX}`
+  const entry = cacheDir === undefined ? undefined : join(cacheDir, name)
   const cachedData = entry === undefined ? undefined : readEntry(entry)
   // The same wrapper Node gives a CommonJS module, on the bundle's first line so its positions stay true.
   const script = new Script(
