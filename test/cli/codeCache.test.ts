@@ -123,7 +123,7 @@ describe("the code cache of the built CLI", () => {
     expect(run.run()).toMatchObject({ answer: "ijij" })
   })
 
-  it("writing an entry removes the ones unused for a month, and keeps the others", () => {
+  it("writing an entry removes the ones written over a month ago, and keeps the others", () => {
     const { bundle, cacheDir } = setUp("kl")
     mkdirSync(cacheDir, { mode: 0o700 })
     const stale = join(cacheDir, "stale.v8cache")
@@ -138,6 +138,22 @@ describe("the code cache of the built CLI", () => {
     expect(existsSync(recent)).toBe(true)
     expect(existsSync(unrelated)).toBe(true)
     expect(entries(cacheDir)).toHaveLength(2)
+  })
+
+  it("writing an entry keeps no more than the 24 newest", () => {
+    const { bundle, cacheDir } = setUp("op")
+    mkdirSync(cacheDir, { mode: 0o700 })
+    const old = Array.from({ length: 30 }, (_, i) => join(cacheDir, `old-${i}.v8cache`))
+    old.forEach((file, i) => {
+      writeFileSync(file, "x")
+      const written = new Date(Date.now() - (i + 1) * 60_000)
+      utimesSync(file, written, written)
+    })
+    loadWithCodeCache(bundle, cacheDir).save()
+    expect(entries(cacheDir)).toHaveLength(24)
+    expect(existsSync(old[0] ?? "")).toBe(true)
+    expect(existsSync(old[22] ?? "")).toBe(true)
+    expect(existsSync(old[23] ?? "")).toBe(false)
   })
 
   it("lives in the temporary directory unless OP_RECONCILE_CODE_CACHE says where; NODE_DISABLE_COMPILE_CACHE=1 turns it off", () => {

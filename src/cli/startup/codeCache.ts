@@ -10,8 +10,10 @@ export const CODE_CACHE_DIR_ENV = "OP_RECONCILE_CODE_CACHE"
 export const DISABLE_CODE_CACHE_ENV = "NODE_DISABLE_COMPILE_CACHE"
 
 const ENTRY_SUFFIX = ".v8cache"
-// An entry nobody has written for this long belongs to a version no longer run; it is removed on the next write.
-const UNUSED_ENTRY_MS = 30 * 24 * 60 * 60 * 1000
+// Old entries belong to versions or Node releases no longer run (each build of the bundle has its own): on
+// each write, entries written more than 30 days ago are removed, and all but the newest MAX_ENTRIES.
+const ENTRY_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000
+const MAX_ENTRIES = 24
 
 /** What a run did with the cache: used it, had none (or it was off), or V8 refused the entry and compiled afresh. */
 export type CodeCacheOutcome = "used" | "absent" | "rejected" | "off"
@@ -83,17 +85,21 @@ const writeEntry = (dir: string, file: string, data: Buffer): void => {
     rmSync(temporary, { force: true })
     return
   }
-  removeUnused(dir, file)
+  removeOld(dir, file)
 }
 
-const removeUnused = (dir: string, kept: string): void => {
+const removeOld = (dir: string, kept: string): void => {
   try {
     const now = Date.now()
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name)
-      if (path === kept || !(name.endsWith(ENTRY_SUFFIX) || name.endsWith(".tmp"))) continue
-      if (now - statSync(path).mtimeMs > UNUSED_ENTRY_MS) rmSync(path, { force: true })
-    }
+    const others = readdirSync(dir)
+      .filter((name) => name.endsWith(ENTRY_SUFFIX) || name.endsWith(".tmp"))
+      .map((name) => join(dir, name))
+      .filter((path) => path !== kept)
+      .map((path) => ({ path, mtimeMs: statSync(path).mtimeMs }))
+      .sort((a, b) => b.mtimeMs - a.mtimeMs)
+    others.forEach(({ path, mtimeMs }, newer) => {
+      if (now - mtimeMs > ENTRY_MAX_AGE_MS || newer >= MAX_ENTRIES - 1) rmSync(path, { force: true })
+    })
   } catch {
     // Tidying is best effort: another run may be removing the same files.
   }
