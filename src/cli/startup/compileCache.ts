@@ -2,7 +2,8 @@ import * as nodeModule from "node:module"
 
 /**
  * Turns on Node's module compile cache where the runtime has it (`module.enableCompileCache`, Node 22.1+;
- * absent on Node 20, where this does nothing), so a second run skips compiling the bundle's chunks.
+ * absent on Node 20, where this does nothing), so a second run skips compiling the bundle's ES modules (the
+ * entry, the loader of the CLI and the parse worker; the CLI itself has its own code cache, ./codeCache.ts).
  *
  * The cache lives where Node puts it by default: `$NODE_COMPILE_CACHE`, else `node-compile-cache` in the
  * system's temporary directory. Never next to the bundle, so a global npm install (often read-only) and a
