@@ -316,26 +316,13 @@ const makeOpenProject = Effect.gen(function* () {
       })
     })
 
-  const comments = (id: number) =>
-    Effect.gen(function* () {
-      const activities = yield* send({
-        method: "GET",
-        url: api(`/work_packages/${id}/activities`),
-        decode: decode.activities
-      })
-      return toCommentTexts(activities)
-    })
-
   /** The whole history of a work package in one request: OpenProject does not paginate activities. */
-  const activities = (id: number) =>
-    Effect.gen(function* () {
-      const collection = yield* send({
-        method: "GET",
-        url: api(`/work_packages/${id}/activities`),
-        decode: decode.activities
-      })
-      return toActivities(collection)
-    })
+  const activityCollection = (id: number) =>
+    send({ method: "GET", url: api(`/work_packages/${id}/activities`), decode: decode.activities })
+
+  const comments = (id: number) => Effect.map(activityCollection(id), toCommentTexts)
+
+  const activities = (id: number) => Effect.map(activityCollection(id), toActivities)
 
   /** A user's name as OpenProject shows it (activities may name their user by href only). */
   const user = (id: number) =>
