@@ -1,12 +1,13 @@
 // `npm run bench`: what a reconcile costs in requests and wall time, against the in-process sandbox with
 // 20 ms of latency per request, compared with a naive per-row client. A measurement: it prints its
 // figures and PASS/FAIL per target, and always exits 0.
-import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
+import { NodeRuntime } from "@effect/platform-node"
 import { Console, Context, Effect, Layer, Redacted, Schema } from "effect"
 import { parseDesiredState } from "../src/desired/parseDesiredState.js"
 import type { DesiredState } from "../src/domain/desired.js"
 import { type Plan, PlanSource } from "../src/domain/plan.js"
 import { CANONICAL_STATES } from "../src/domain/states.js"
+import * as NodeHttpTransport from "../src/openproject/NodeHttpTransport.js"
 import { OpenProject } from "../src/openproject/OpenProject.js"
 import { DEFAULTS, OpenProjectConfig } from "../src/openproject/OpenProjectConfig.js"
 import { applyPlan } from "../src/reconcile/applyPlan.js"
@@ -73,7 +74,8 @@ const clientFor = (sandbox: RunningSandbox) =>
   Layer.build(
     OpenProject.Default.pipe(
       Layer.provide(OpenProjectConfig.layer({ url: sandbox.url, apiKey: Redacted.make(API_KEY), ...TUNING })),
-      Layer.provide(NodeHttpClient.layerUndici)
+      // the CLI's own transport, so the in-process figures measure what a user runs
+      Layer.provide(NodeHttpTransport.layer({ maxSockets: TUNING.concurrency }))
     )
   ).pipe(
     Effect.map((context) => Context.get(context, OpenProject)),

@@ -183,7 +183,9 @@ export class ServerError extends Schema.TaggedError<ServerError>()("ServerError"
 export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
   ...requestFields,
   requestSent: Schema.Boolean,
-  reason: Schema.String
+  reason: Schema.String,
+  /** Asking again would fail the same way (a refused certificate), so it is not retried. */
+  permanent: Schema.optional(Schema.Boolean)
 }) {
   override get message(): string {
     const after = this.requestSent

@@ -1,17 +1,17 @@
 import * as Http from "node:http"
 import type { HttpClient } from "@effect/platform"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { NodeHttpClient } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, type Layer } from "effect"
+import * as NodeHttpTransport from "../../src/openproject/NodeHttpTransport.js"
 import { startSandbox } from "../../src/sandbox/Sandbox.js"
 import { makeClient } from "./support/client.js"
 
 /**
  * A hostile or broken server cannot drain the client: pages are bounded by what was asked and answered,
  * a body over the size cap is refused once and not read to its end, and a redirect is never followed.
- * Each against the sandbox's faults or a loopback server, with both HTTP clients: fetch (the CLI's) and
- * undici's request.
+ * Each against the sandbox's faults or a loopback server, with both HTTP clients: node:http (the CLI's
+ * transport) and fetch (the platform's default, for anyone who embeds the client).
  */
 
 const API_KEY = "opapi-hostile-server-key-5e1f"
@@ -22,8 +22,8 @@ const workPackages = [
 const RETRIES = 4
 
 const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
-  ["fetch", FetchHttpClient.layer],
-  ["undici", NodeHttpClient.layerUndici]
+  ["node:http", NodeHttpTransport.layer({ maxSockets: 4 })],
+  ["fetch", FetchHttpClient.layer]
 ]
 
 /** A loopback server that streams `bytes` blanks as a 200, honouring backpressure, and counts what it sent. */

@@ -1,7 +1,7 @@
 import { HttpClient } from "@effect/platform"
-import { NodeHttpClient } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Layer, Schema } from "effect"
+import * as NodeHttpTransport from "../../src/openproject/NodeHttpTransport.js"
 import { startSandbox } from "../../src/sandbox/Sandbox.js"
 import { makeClient } from "./support/client.js"
 import { startPrismProxy } from "./support/prism.js"
@@ -38,7 +38,7 @@ interface Exchange {
   readonly violations: ReadonlyArray<{ readonly location: ReadonlyArray<string>; readonly message: string }>
 }
 
-/** Undici, plus a record of every answer's status and Prism's violations. */
+/** The CLI's transport (node:http), plus a record of every answer's status and Prism's violations. */
 const recordingHttpClient = (exchanges: Array<Exchange>) =>
   Layer.effect(
     HttpClient.HttpClient,
@@ -58,7 +58,7 @@ const recordingHttpClient = (exchanges: Array<Exchange>) =>
         })
       )
     )
-  ).pipe(Layer.provide(NodeHttpClient.layerUndici))
+  ).pipe(Layer.provide(NodeHttpTransport.layer({ maxSockets: 4 })))
 
 const setUp = (errors: boolean) =>
   Effect.gen(function* () {

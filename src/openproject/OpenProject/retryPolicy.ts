@@ -26,7 +26,7 @@ export const isRetryable =
       case "ServerError":
         return method === "GET" || error.status === 503
       case "TransportError":
-        return method === "GET"
+        return method === "GET" && error.permanent !== true
       default:
         return false
     }

@@ -1,15 +1,15 @@
 import type { HttpClient } from "@effect/platform"
-import { NodeHttpClient } from "@effect/platform-node"
 import { Context, Effect, Layer, Redacted } from "effect"
+import * as NodeHttpTransport from "../../../src/openproject/NodeHttpTransport.js"
 import { OpenProject } from "../../../src/openproject/OpenProject.js"
 import { OpenProjectConfig, type OpenProjectTuning } from "../../../src/openproject/OpenProjectConfig.js"
 
-/** The client's layer for an instance at `url`, over real sockets (undici, as in production). */
+/** The client's layer for an instance at `url`, over real sockets (node:http, as in production). */
 export const clientLayer = (
   url: string,
   apiKey: string,
   tuning: OpenProjectTuning = {},
-  httpClient: Layer.Layer<HttpClient.HttpClient> = NodeHttpClient.layerUndici
+  httpClient: Layer.Layer<HttpClient.HttpClient> = NodeHttpTransport.layer({ maxSockets: 4 })
 ) =>
   OpenProject.Default.pipe(
     Layer.provide(OpenProjectConfig.layer({ url, apiKey: Redacted.make(apiKey), ...tuning })),
@@ -24,7 +24,7 @@ export const makeClient = (
   url: string,
   apiKey: string,
   tuning: OpenProjectTuning = {},
-  httpClient: Layer.Layer<HttpClient.HttpClient> = NodeHttpClient.layerUndici
+  httpClient: Layer.Layer<HttpClient.HttpClient> = NodeHttpTransport.layer({ maxSockets: 4 })
 ) =>
   Layer.build(clientLayer(url, apiKey, tuning, httpClient)).pipe(
     Effect.map((context) => Context.get(context, OpenProject)),
