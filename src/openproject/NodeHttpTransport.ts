@@ -1,5 +1,5 @@
 import * as Http from "node:http"
-import * as Https from "node:https"
+import type * as Https from "node:https"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
@@ -23,7 +23,8 @@ export interface NodeHttpTransportOptions {
 
 interface Agents {
   readonly http: Http.Agent
-  readonly https: Https.Agent
+  /** Made on the first https request: loading node:https (and TLS) costs start-up a loopback run never needs. */
+  readonly https: () => Https.Agent
 }
 
 /** The bytes to send, or why this transport cannot send such a body (it sends only in-memory bodies). */
@@ -72,7 +73,7 @@ const send = (agents: Agents) =>
       const https = url.protocol === "https:"
       const options = { method: request.method, headers: headersFor(request, https, body.right) }
       const outgoing = https
-        ? Https.request(url, { ...options, agent: agents.https })
+        ? process.getBuiltinModule("node:https").request(url, { ...options, agent: agents.https() })
         : Http.request(url, { ...options, agent: agents.http })
       let answered = false
       // The platform aborts the signal when the fiber is interrupted, before the answer or while its body is
@@ -107,16 +108,22 @@ const send = (agents: Agents) =>
  */
 const agents = (options: NodeHttpTransportOptions) =>
   Effect.acquireRelease(
-    Effect.sync(
-      (): Agents => ({
-        http: new Http.Agent({ keepAlive: true, maxSockets: options.maxSockets }),
-        https: new Https.Agent({ keepAlive: true, maxSockets: options.maxSockets })
-      })
-    ),
-    ({ http, https }) =>
+    Effect.sync(() => {
+      const settings = { keepAlive: true, maxSockets: options.maxSockets }
+      let https: Https.Agent | undefined
+      return {
+        http: new Http.Agent(settings),
+        https: () => {
+          https ??= new (process.getBuiltinModule("node:https").Agent)(settings)
+          return https
+        },
+        madeHttps: () => https
+      }
+    }),
+    ({ http, madeHttps }) =>
       Effect.sync(() => {
         http.destroy()
-        https.destroy()
+        madeHttps()?.destroy()
       })
   )
 

@@ -66,8 +66,11 @@ export interface RunRequest {
   readonly config?: ConfigRef
   /** Also write the JSON here: the plan on a dry-run, the apply report on an apply. */
   readonly out: Option.Option<string>
-  /** The commit the documents are at (recorded in the plan and the audit comments). */
-  readonly commit: Option.Option<string>
+  /**
+   * The commit the documents are at (recorded in the plan and the audit comments). An effect, awaited only
+   * when the plan is built: finding it (`git rev-parse HEAD`) runs while OpenProject is read.
+   */
+  readonly commit: Effect.Effect<Option.Option<string>>
   /** Something the user should know that does not stop the run (printed on stderr by the CLI). */
   readonly onNotice: (message: string) => Effect.Effect<void>
   /**
@@ -227,7 +230,7 @@ export class Reconciler extends Effect.Service<Reconciler>()("op-reconcile/Recon
           observed,
           openProjectUrl: config.baseUrl,
           createdAt: new Date(now).toISOString(),
-          ...Option.match(request.commit, { onNone: () => ({}), onSome: (c) => ({ commit: c }) })
+          ...Option.match(yield* request.commit, { onNone: () => ({}), onSome: (c) => ({ commit: c }) })
         })
         // With self-heal on (the default) every change is written whatever its cause, so the form is asked
         // about each while the causes are read; with it off, only after, since a drift item is not asked about.

@@ -1,5 +1,5 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { Console, Effect, Either, Layer, Option } from "effect"
+import { Console, Effect, Either, Fiber, Layer, Option } from "effect"
 import type { ApplyReport } from "../../domain/outcome.js"
 import type { Plan } from "../../domain/plan.js"
 import { StrictRowsFound, strictRowsOfPlan } from "../../domain/strictRows.js"
@@ -117,7 +117,8 @@ const runRequest = (o: ReconcileOptions, selection: PlanSelection) =>
       documents: selection.documents,
       ...(selection.config === undefined ? {} : { config: selection.config }),
       out: o.out,
-      commit: yield* currentCommit(selection.anchor),
+      // started now, awaited once OpenProject was read: the child process costs no wall time of its own
+      commit: Fiber.join(yield* Effect.fork(currentCommit(selection.anchor))),
       onNotice: (message) => Console.error(warningLine(undefined, message)),
       selfHeal: selfHealOf(o, selection),
       strict: o.strict,
