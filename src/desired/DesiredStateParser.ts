@@ -63,15 +63,8 @@ export class DesiredStateParser extends Context.Reference<DesiredStateParser>()(
                 )
               : Effect.as(Effect.logDebug("taking the parse of the plan document started with the process"), early)
           return Effect.flatMap(
-            Effect.all([
-              Effect.promise(() => import("./parseInWorker.js")),
-              Effect.promise(() => import("./desiredStateFrom.js"))
-            ]),
-            ([{ parseInWorker }, { desiredStateFrom }]) =>
-              job.pipe(
-                Effect.flatMap((taken) => parseInWorker(taken, file)),
-                Effect.flatMap((tables) => desiredStateFrom(tables, file, spec, vocabulary))
-              )
+            Effect.promise(() => import("./parseInWorker.js")),
+            ({ parseInWorker }) => Effect.flatMap(job, (taken) => parseInWorker(taken, { file, spec, vocabulary }))
           ).pipe(Effect.annotateLogs({ path: file }))
         })
     }

@@ -1,234 +1,24 @@
-import { Either } from "effect"
-import { DesiredRow, DesiredState, SkippedRow } from "../domain/desired.js"
-import {
-  CandidateTable,
-  ConflictingRow,
-  ConflictingRows,
-  DocumentRefused,
-  FoundHeader,
-  TableNotFound,
-  TrackingTableAmbiguous
-} from "../domain/errors.js"
-import { DEFAULT_VOCABULARY, type Vocabulary, wordList } from "../domain/vocabulary.js"
-import { suggestState } from "./nearMiss/stateSuggestion.js"
-import { suggestWorkPackage } from "./nearMiss/workPackageSuggestion.js"
+import { type Either, Schema } from "effect"
+import type { DesiredState } from "../domain/desired.js"
+import type { ConflictingRows, DocumentRefused, TableNotFound, TrackingTableAmbiguous } from "../domain/errors.js"
+import { DEFAULT_VOCABULARY, type Vocabulary } from "../domain/vocabulary.js"
 import type { DocumentTables } from "./parseDesiredState/documentTables.js"
-import type { Cell, MarkdownTable, Row } from "./parseDesiredState/markdownTables.js"
-import { readStatusCell } from "./parseDesiredState/statusCell.js"
-import { workPackageReferences } from "./parseDesiredState/workPackageReferences.js"
+import { ParseAnswer } from "./parseWorker/protocol.js"
+import { readTrackingTable } from "./readTrackingTable.js"
 import { DEFAULT_TABLE_SPEC, type TableSpec } from "./TableSpec.js"
-
-const isTrackingTable = (table: MarkdownTable, spec: TableSpec): boolean =>
-  table.header.length === spec.columns.length &&
-  table.header.every((name, i) => name === spec.columns[i]) &&
-  spec.columns.includes(spec.idColumn) &&
-  spec.columns.includes(spec.statusColumn)
-
-const normalised = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase()
-
-const isUnder = (table: MarkdownTable, under: string): boolean =>
-  table.headings.some((h) => normalised(h.text).includes(normalised(under)))
-
-const nearestHeading = (table: MarkdownTable): { readonly heading?: string } => {
-  const heading = table.headings.at(-1)
-  return heading === undefined ? {} : { heading: `${"#".repeat(heading.depth)} ${heading.text}` }
-}
-
-/** The one table the spec names, or why there is none or more than one. */
-const trackingTable = (
-  tables: ReadonlyArray<MarkdownTable>,
-  file: string,
-  spec: TableSpec
-): Either.Either<MarkdownTable, TableNotFound | TrackingTableAmbiguous> => {
-  const withHeader = tables.filter((t) => isTrackingTable(t, spec))
-  const under = spec.under
-  const candidates = under === undefined ? withHeader : withHeader.filter((t) => isUnder(t, under))
-  const [table, ...others] = candidates
-  const found = (t: MarkdownTable) => new FoundHeader({ columns: t.header, line: t.line, ...nearestHeading(t) })
-  if (table === undefined) {
-    return Either.left(
-      new TableNotFound({
-        file,
-        expectedColumns: spec.columns,
-        ...(under === undefined || withHeader.length === 0
-          ? { found: tables.map(found) }
-          : { found: withHeader.map(found), under })
-      })
-    )
-  }
-  if (others.length > 0) {
-    return Either.left(
-      new TrackingTableAmbiguous({
-        file,
-        columns: spec.columns,
-        tables: candidates.map((t) => new CandidateTable({ line: t.line, ...nearestHeading(t) })),
-        ...(under === undefined ? {} : { under })
-      })
-    )
-  }
-  return Either.right(table)
-}
-
-/** A row shorter than the header has no cell there; point at the row itself. */
-const cellOf = (row: Row, index: number): Cell =>
-  row.cells[index] ?? { text: "", links: [], line: row.line, column: row.column }
-
-const readRow = (
-  row: Row,
-  idIndex: number,
-  statusIndex: number,
-  spec: TableSpec,
-  vocabulary: Vocabulary
-): { readonly row: DesiredRow } | { readonly skipped: SkippedRow } => {
-  const idCell = cellOf(row, idIndex)
-  const statusCell = cellOf(row, statusIndex)
-  const ids = workPackageReferences(idCell.text)
-  const skip = (
-    reason: SkippedRow["reason"],
-    cell: Cell,
-    message: string,
-    workPackageId?: number,
-    extra: { readonly word?: string; readonly suggestion?: string | undefined } = {}
-  ) => ({
-    skipped: new SkippedRow({
-      reason,
-      message,
-      line: cell.line,
-      column: cell.column,
-      workPackageId,
-      ...(extra.word === undefined ? {} : { word: extra.word }),
-      ...(extra.suggestion === undefined ? {} : { suggestion: extra.suggestion })
-    })
-  })
-  const [id, ...otherIds] = ids
-  if (id === undefined) {
-    const meant = suggestWorkPackage(idCell.text, idCell.links)
-    return meant === undefined
-      ? skip(
-          "NoWorkPackageReference",
-          idCell,
-          `no wp#NN in the "${spec.idColumn}" column: informational row, not synced`
-        )
-      : skip(
-          "NoWorkPackageReference",
-          idCell,
-          `no wp#NN in the "${spec.idColumn}" column: not synced; did you mean wp#${meant}? Write the work ` +
-            `package as wp#${meant} (a link's text too: [wp#${meant}](…))`,
-          undefined,
-          { suggestion: `wp#${meant}` }
-        )
-  }
-  if (otherIds.length > 0) {
-    return skip(
-      "MultipleWorkPackageReferences",
-      idCell,
-      `the "${spec.idColumn}" column names ${ids.map((n) => `wp#${n}`).join(", ")}: keep one work package per row`
-    )
-  }
-  const status = readStatusCell(statusCell, vocabulary)
-  switch (status._tag) {
-    case "NoBold":
-      return skip(
-        "NoBoldState",
-        statusCell,
-        `wp#${id}: the "${spec.statusColumn}" column does not start with a bold state (e.g. **In progress**): not synced`,
-        id
-      )
-    case "UnknownState": {
-      const meant = suggestState(status.bold, vocabulary)
-      return skip(
-        "UnknownState",
-        statusCell,
-        `wp#${id}: **${status.bold}** is not a state` +
-          (meant === undefined ? "; use" : `; did you mean **${meant}**? Use`) +
-          ` one of ${wordList(vocabulary).join(", ")}` +
-          (vocabulary.qualifiers.length === 0 ? "" : ` (qualifiers ${vocabulary.qualifiers.join(", ")} may follow)`),
-        id,
-        { word: status.bold, suggestion: meant }
-      )
-    }
-    case "State":
-      return {
-        row: new DesiredRow({
-          workPackageId: id,
-          state: status.state,
-          qualifiers: status.qualifiers,
-          note: status.note,
-          label: row.cells[0]?.text ?? "",
-          line: statusCell.line,
-          column: statusCell.column
-        })
-      }
-  }
-}
-
-/** The first row of each work package wins; rows asking for another state are conflicts, all reported. */
-const deduplicate = (rows: ReadonlyArray<DesiredRow>) => {
-  const byId = new Map<number, Array<DesiredRow>>()
-  for (const row of rows) byId.set(row.workPackageId, [...(byId.get(row.workPackageId) ?? []), row])
-  const conflicts: Array<ConflictingRow> = []
-  const kept: Array<DesiredRow> = []
-  for (const [workPackageId, same] of byId) {
-    const [first] = same
-    if (first === undefined) continue
-    if (same.some((r) => r.state !== first.state)) {
-      conflicts.push(
-        new ConflictingRow({ workPackageId, lines: same.map((r) => r.line), states: same.map((r) => r.state) })
-      )
-    }
-  }
-  // A later row with the same state is harmless but must be seen: it is skipped with a warning at its line.
-  const duplicates: Array<SkippedRow> = []
-  for (const row of rows) {
-    const first = byId.get(row.workPackageId)?.[0]
-    if (first === row) kept.push(row)
-    else if (first !== undefined) {
-      duplicates.push(
-        new SkippedRow({
-          reason: "DuplicateRow",
-          message:
-            `wp#${row.workPackageId} is already listed at line ${first.line}; ` +
-            "planned once from that row. Keep one row per work package.",
-          line: row.line,
-          column: row.column,
-          workPackageId: row.workPackageId
-        })
-      )
-    }
-  }
-  return { kept, conflicts, duplicates }
-}
 
 export type ReadError = TableNotFound | TrackingTableAmbiguous | ConflictingRows | DocumentRefused
 
+// The reading is built as plain data (the parse worker runs it too); decoding it gives the domain's values.
+const decodeRead = Schema.decodeSync(ParseAnswer)
+
 /**
- * The desired state from a document's tables (the parse, wherever it ran: documentTables.ts), pure. The
- * tracking table is the one table whose header is exactly `spec.columns` (and that sits under
- * `spec.under`, when given). Two such tables are an error, not a choice: the rows of either could be the
- * ones meant (a sibling mission's table). Loads no markdown parser: the main thread runs it on what the
- * parse worker sends.
+ * The desired state from a document's tables (the parse, wherever it ran: documentTables.ts), pure: the
+ * tracking table the spec names, read by readTrackingTable.ts and decoded. Loads no markdown parser.
  */
 export const desiredStateFrom = (
   parsed: DocumentTables,
   file: string,
   spec: TableSpec = DEFAULT_TABLE_SPEC,
   vocabulary: Vocabulary = DEFAULT_VOCABULARY
-): Either.Either<DesiredState, ReadError> => {
-  if (parsed._tag === "Refused") return Either.left(new DocumentRefused({ file, ...parsed.problem }))
-  const found = trackingTable(parsed.tables, file, spec)
-  if (Either.isLeft(found)) return Either.left(found.left)
-  const table = found.right
-  const idIndex = table.header.indexOf(spec.idColumn)
-  const statusIndex = table.header.indexOf(spec.statusColumn)
-  const rows: Array<DesiredRow> = []
-  const skipped: Array<SkippedRow> = []
-  for (const row of table.rows) {
-    const read = readRow(row, idIndex, statusIndex, spec, vocabulary)
-    if ("row" in read) rows.push(read.row)
-    else skipped.push(read.skipped)
-  }
-  const { kept, conflicts, duplicates } = deduplicate(rows)
-  if (conflicts.length > 0) return Either.left(new ConflictingRows({ file, conflicts }))
-  const allSkipped = [...skipped, ...duplicates].sort((a, b) => a.line - b.line || a.column - b.column)
-  return Either.right(new DesiredState({ file, tableLine: table.line, rows: kept, skipped: allSkipped }))
-}
+): Either.Either<DesiredState, ReadError> => decodeRead(readTrackingTable(parsed, file, spec, vocabulary))

@@ -1,7 +1,8 @@
 import { Effect, Schema } from "effect"
+import type { DesiredState } from "../domain/desired.js"
 import { DocumentRefused } from "../domain/errors.js"
-import type { DocumentTables } from "./parseDesiredState/documentTables.js"
-import type { ParseJob, ParseOutcome } from "./parseJob.js"
+import type { ParseError } from "./DesiredStateParser.js"
+import type { ParseJob, ParseOutcome, ReadRequest } from "./parseJob.js"
 import { ParseAnswer } from "./parseWorker/protocol.js"
 import { READER_LIMITS } from "./readerLimits.js"
 
@@ -25,11 +26,11 @@ const refusedForMemory = (file: string) =>
     bound: `${READER_LIMITS.maxHeapMb.toLocaleString("en-US")} MB of heap`
   })
 
-const tablesOf = (file: string, outcome: ParseOutcome): Effect.Effect<DocumentTables, DocumentRefused> => {
+const readingOf = (file: string, outcome: ParseOutcome): Effect.Effect<DesiredState, ParseError> => {
   switch (outcome._tag) {
     case "Answered":
       // Our own worker's answer always decodes; a failure here would be a bug, not a user error.
-      return Effect.orDie(decodeAnswer(outcome.answer))
+      return Effect.flatten(Effect.orDie(decodeAnswer(outcome.answer)))
     case "OverTime":
       return Effect.fail(refusedForTime(file, outcome.budgetMs))
     case "OutOfMemory":
@@ -40,12 +41,13 @@ const tablesOf = (file: string, outcome: ParseOutcome): Effect.Effect<DocumentTa
 }
 
 /**
- * Waits for a parse in a worker thread (parseJob.ts). The main thread stays free meanwhile, so SIGINT and
- * SIGTERM are answered at once: interrupting this effect ends the worker.
+ * Reads a table of a document parsed in a worker thread (parseJob.ts), as `request` asks. The main thread
+ * stays free meanwhile, so SIGINT and SIGTERM are answered at once: interrupting this effect ends the worker.
  */
-export const parseInWorker = (job: ParseJob, file: string): Effect.Effect<DocumentTables, DocumentRefused> =>
+export const parseInWorker = (job: ParseJob, request: ReadRequest): Effect.Effect<DesiredState, ParseError> =>
   Effect.async<ParseOutcome>((resume) => {
     job.hold()
+    job.read(request)
     void job.outcome.then((outcome) => resume(Effect.succeed(outcome)))
     return Effect.promise(job.stop)
-  }).pipe(Effect.flatMap((outcome) => tablesOf(file, outcome)))
+  }).pipe(Effect.flatMap((outcome) => readingOf(request.file, outcome)))

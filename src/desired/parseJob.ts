@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { Worker } from "node:worker_threads"
+import type { Vocabulary } from "../domain/vocabulary.js"
 import { parseTimeBudgetMs, READER_LIMITS } from "./readerLimits.js"
+import type { TableSpec } from "./TableSpec.js"
 
 /** How a parse in the worker ended. */
 export type ParseOutcome =
@@ -13,11 +15,24 @@ export type ParseOutcome =
   /** The worker failed or ended without an answer: a bug, not the document's fault. */
   | { readonly _tag: "Failed"; readonly error: unknown }
 
-/** One document's parse in a worker thread of its own. */
+/** Which table of the parsed document to read, and how (plain data: it crosses to the worker by structured clone). */
+export interface ReadRequest {
+  /** The document's name in messages. */
+  readonly file: string
+  readonly spec: TableSpec
+  readonly vocabulary: Vocabulary
+}
+
+/**
+ * One document's parse in a worker thread of its own: the parse starts at once, the reading of its table
+ * when `read` says which (the worker answers then).
+ */
 export interface ParseJob {
   /** The text being parsed. */
   readonly text: string
-  /** Settles once, never rejects. */
+  /** Which table to read; the answer follows. */
+  readonly read: (request: ReadRequest) => void
+  /** Settles once, never rejects; answered only after `read`. */
   readonly outcome: Promise<ParseOutcome>
   /** From now on the running parse keeps the process alive (someone waits for it). */
   readonly hold: () => void
@@ -89,6 +104,9 @@ export const startParseJob = (script: URL, text: string, options = { held: true 
   }
   return {
     text,
+    read: (request) => {
+      if (!settled) worker.postMessage(request)
+    },
     outcome,
     hold,
     stop: () => {

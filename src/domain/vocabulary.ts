@@ -1,4 +1,4 @@
-import { CANONICAL_STATES, QUALIFIERS, stateKey } from "./states.js"
+import { CANONICAL_STATES, QUALIFIERS, stateKey } from "./stateNames.js"
 
 /**
  * The words a plan may write in bold, and what each one means on this OpenProject. The runbook's eight

@@ -8,9 +8,10 @@ import { DesiredStateParser } from "../../src/desired/DesiredStateParser.js"
 import { earlyPlanPath, startEarlyParse, takeEarlyParse } from "../../src/desired/earlyParse.js"
 import { documentTablesGuarded } from "../../src/desired/parseDesiredState/documentTables.js"
 import { parseDesiredState } from "../../src/desired/parseDesiredState.js"
-import type { ParseJob, ParseOutcome, StartParse } from "../../src/desired/parseJob.js"
+import type { ParseJob, ParseOutcome, ReadRequest, StartParse } from "../../src/desired/parseJob.js"
 import { readDesiredState } from "../../src/desired/readDesiredState.js"
 import { READER_LIMITS } from "../../src/desired/readerLimits.js"
+import { readTrackingTable } from "../../src/desired/readTrackingTable.js"
 import { plainTable } from "../hostile/corpus.js"
 
 const dir = mkdtempSync(join(tmpdir(), "op-reconcile-early-"))
@@ -18,21 +19,27 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /**
  * The parse worker's part, run in this thread (the worker itself runs in the end-to-end tests): each job
- * answers what the worker answers, and the test sees how many parses were started and which were stopped.
+ * answers what the worker answers once it is told which table to read, and the test sees how many parses
+ * were started and which were stopped.
  */
 const countingParser = (
-  outcomeOf: (text: string) => ParseOutcome = (text) => ({
+  outcomeOf: (text: string, request: ReadRequest) => ParseOutcome = (text, request) => ({
     _tag: "Answered",
-    answer: documentTablesGuarded(text)
+    answer: readTrackingTable(documentTablesGuarded(text), request.file, request.spec, request.vocabulary)
   })
 ) => {
   const started: Array<{ readonly text: string; readonly held: boolean }> = []
   const stopped: Array<string> = []
   const start: StartParse = (text, options = { held: true }): ParseJob => {
     started.push({ text, held: options.held })
+    let answer: (outcome: ParseOutcome) => void = () => {}
+    const outcome = new Promise<ParseOutcome>((resolve) => {
+      answer = resolve
+    })
     return {
       text,
-      outcome: Promise.resolve(outcomeOf(text)),
+      read: (request) => answer(outcomeOf(text, request)),
+      outcome,
       hold: () => {},
       stop: () => {
         stopped.push(text)

@@ -1,5 +1,5 @@
 import { closestKey } from "../../config/closestKey.js"
-import { stateKey } from "../../domain/states.js"
+import { stateKey } from "../../domain/stateNames.js"
 import { type Vocabulary, wordList, wordOf } from "../../domain/vocabulary.js"
 
 /**
