@@ -36,8 +36,8 @@ export const connectionOptions = {
     )
   ),
   concurrency: Options.integer("concurrency").pipe(
-    Options.withDescription("How many requests and work package updates run at once (default: 4)."),
-    Options.withDefault(4)
+    Options.withDescription("How many requests and work package updates run at once (default: 6)."),
+    Options.withDefault(6)
   )
 }
 

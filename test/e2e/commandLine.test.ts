@@ -167,7 +167,7 @@ describe("help reads in 80 columns (built CLI)", () => {
       expect(run.stdout.split("\n")[0]).toBe("USAGE: op-reconcile reconcile [options]")
       expect(run.stdout).toMatch(/-s, --source FILE +The markdown plan/)
       expect(run.stdout).toMatch(/--config FILE +The config naming the plans/)
-      for (const shown of ["or 25)", "(default: 4)", "(default: 10)", "(default: text)"]) {
+      for (const shown of ["or 25)", "(default: 6)", "(default: 10)", "(default: text)"]) {
         expect(run.stdout).toContain(shown)
       }
       // Every flag the command takes is in its help, global ones included.

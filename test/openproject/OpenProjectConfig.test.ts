@@ -19,7 +19,7 @@ describe("OpenProjectConfig", () => {
       expect(settings.baseUrl).toBe("https://op.example.com")
       expect(Redacted.value(settings.apiKey)).toBe(KEY)
       expect(String(settings.apiKey)).not.toContain(KEY)
-      expect(settings).toMatchObject({ auth: "basic", requestsPerSecond: 10, concurrency: 4, maxRetries: 4 })
+      expect(settings).toMatchObject({ auth: "basic", requestsPerSecond: 10, concurrency: 6, maxRetries: 4 })
       expect(Duration.toMillis(settings.timeout)).toBe(30_000)
       expect(Duration.toMillis(settings.retryBase)).toBe(500)
     })
