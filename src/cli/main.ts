@@ -1,5 +1,7 @@
-import * as NodeContext from "@effect/platform-node/NodeContext"
-import { Console, Effect, Option, Ref } from "effect"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import * as NodePath from "@effect/platform-node/NodePath"
+import * as NodeTerminal from "@effect/platform-node/NodeTerminal"
+import { Console, Effect, Layer, Option, Ref } from "effect"
 import { DesiredStateParser } from "../desired/DesiredStateParser.js"
 import { parseWorkerAt } from "../desired/parseJob.js"
 import { Progress } from "../progress/Progress.js"
@@ -22,6 +24,12 @@ const withParser = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
     ? effect
     : Effect.provideService(effect, DesiredStateParser, DesiredStateParser.bounded(parseWorker))
 
+// The platform services every command may use: files, paths and the terminal (@effect/cli's prompts).
+// Not NodeContext's whole set: its worker pool is used by no command, and running `git` (its command
+// executor, node:child_process) only by reconcile, which provides it itself (reconcile/runReconcile.ts), so
+// that other commands do not evaluate them at start-up.
+const platform = Layer.mergeAll(NodePath.layer, NodeTerminal.layer).pipe(Layer.provideMerge(NodeFileSystem.layer))
+
 // The composition root, loaded by src/bin.ts for every run it cannot answer from dist/help/: platform
 // layers are chosen here, per-command layers in src/cli/.
 const main = Effect.gen(function* () {
@@ -39,6 +47,6 @@ const main = Effect.gen(function* () {
   )
   // Colour codes are dropped first (off a terminal), then every line is made safe for a terminal and a CI log.
   return yield* withSafeOutput(useColor(process.stdout) ? cli : withoutColor(cli))
-}).pipe(Effect.provide(NodeContext.layer))
+}).pipe(Effect.provide(platform))
 
 runAsProcess(main)

@@ -1,8 +1,8 @@
 import type * as FileSystem from "@effect/platform/FileSystem"
 import type * as Path from "@effect/platform/Path"
 import { Effect, Option, Schema } from "effect"
+import { DEFAULT_CONFIG_FILE } from "../config/defaultConfigFile.js"
 import type { ConfigError } from "../config/errors.js"
-import { DEFAULT_CONFIG_FILE, loadConfig } from "../config/loadConfig.js"
 import type { TableSpec } from "../desired/TableSpec.js"
 import type { ConfigRef, PlanDocumentRef } from "../reconcile/Reconciler.js"
 import type { Route } from "../workflow/routes.js"
@@ -50,6 +50,9 @@ export const selectPlans = (
       return { documents: [{ path, tableSpec: o.tableSpec }], marker: path, anchor: path }
     }
     const file = Option.getOrElse(o.config, () => DEFAULT_CONFIG_FILE)
+    // Loaded here, not at start-up: a run with --source reads no config, and needs neither the YAML parser
+    // nor the config's schema.
+    const { loadConfig } = yield* Effect.promise(() => import("../config/loadConfig.js"))
     const config = yield* loadConfig(file, { defaulted: Option.isNone(o.config) })
     const [first, ...rest] = config.plans.map(
       (plan): PlanDocumentRef => ({

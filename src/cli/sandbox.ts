@@ -1,5 +1,5 @@
 import { Command, Options } from "@effect/cli"
-import { STATUS_SET_NAMES } from "../sandbox/statusSets.js"
+import { STATUS_SET_NAMES } from "../sandbox/statusSetNames.js"
 import { lazy } from "./lazy.js"
 
 // === Options ===

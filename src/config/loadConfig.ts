@@ -11,9 +11,6 @@ import { expandSource } from "./expandSources.js"
 import { type ParsedConfig, parseConfig } from "./parseConfig.js"
 import type { PlanSpec, RunConfig } from "./RunConfig.js"
 
-/** The file read when a command is given neither --config nor --source. */
-export const DEFAULT_CONFIG_FILE = "op-reconcile.yml"
-
 type PlanEntry = ConfigFile["plans"][number]
 
 const tableOf = (entry: PlanEntry): Either.Either<TableSpec, string> => {

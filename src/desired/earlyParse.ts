@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs"
+import { availableParallelism } from "node:os"
 import type { ParseJob, StartParse } from "./parseJob.js"
 import { READER_LIMITS } from "./readerLimits.js"
 
@@ -6,9 +7,11 @@ import { READER_LIMITS } from "./readerLimits.js"
  * The parse of the plan document, started when the process starts (src/bin.ts), before the CLI has
  * loaded: the markdown parse is most of a long table's run, and on a machine with two cores it runs
  * while the other loads the CLI. Only where the command line says for certain which document the run
- * reads (earlyPlanPath), and only a regular file the reader would parse in the worker anyway; the reader
- * takes the result only for the same path and the same text (takeEarlyParse), so it reads exactly what it
- * would read without this. Nothing here loads effect or the CLI.
+ * reads (earlyPlanPath), and only a regular file large enough for the parse beside the CLI's start-up to
+ * save time (earlyParseMinBytes); the reader takes the result only for the same path and the same text
+ * (takeEarlyParse), so it reads exactly what it would read without this, and a plan it would have parsed
+ * in its own thread is parsed once, in the worker, with the worker's heap cap and time budget. Nothing
+ * here loads effect or the CLI.
  */
 
 /** The commands that read the plans they are given and nothing else first. */
@@ -39,16 +42,24 @@ export const earlyPlanPath = (args: ReadonlyArray<string>): string | undefined =
 }
 
 /**
- * The text of a plan the reader would send to the parse worker, read as the reader reads it (UTF-8, a
- * leading BOM dropped, no NUL bytes); undefined for anything else, which the reader then handles as
- * always. Opened without blocking, so a FIFO named as the plan never holds the process here.
+ * The smallest plan worth parsing at start-up: with a second core, a plan of a few dozen rows (the worker
+ * parses it while this thread loads the CLI); with one, only a plan the reader would parse in the worker
+ * anyway (readerLimits.ts, `earlyParseMinBytes`).
  */
-const planText = (path: string): string | undefined => {
+export const earlyParseMinBytes = (cores: number): number =>
+  cores >= 2 ? READER_LIMITS.earlyParseMinBytes : READER_LIMITS.inThreadMaxBytes + 1
+
+/**
+ * The text of a plan of at least `minBytes` bytes, read as the reader reads it (UTF-8, a leading BOM
+ * dropped, no NUL bytes); undefined for anything else, which the reader then handles as always. Opened
+ * without blocking, so a FIFO named as the plan never holds the process here.
+ */
+const planText = (path: string, minBytes: number): string | undefined => {
   let fd: number | undefined
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
     const info = fstatSync(fd)
-    if (!info.isFile() || info.size <= READER_LIMITS.inThreadMaxBytes || info.size > READER_LIMITS.maxBytes) {
+    if (!info.isFile() || info.size < minBytes || info.size > READER_LIMITS.maxBytes) {
       return undefined
     }
     const bytes = readFileSync(fd)
@@ -73,10 +84,17 @@ declare global {
   var opReconcileEarlyParse: EarlyParse | undefined
 }
 
-/** Starts the parse of the plan the command line names, if it names one for certain (see above). */
-export const startEarlyParse = (args: ReadonlyArray<string>, start: StartParse): void => {
+/**
+ * Starts the parse of the plan the command line names, if it names one for certain and it is large enough
+ * for the machine's `cores` (see above).
+ */
+export const startEarlyParse = (
+  args: ReadonlyArray<string>,
+  start: StartParse,
+  cores: number = availableParallelism()
+): void => {
   const path = earlyPlanPath(args)
-  const text = path === undefined ? undefined : planText(path)
+  const text = path === undefined ? undefined : planText(path, earlyParseMinBytes(cores))
   if (path === undefined || text === undefined) return
   globalThis.opReconcileEarlyParse = { path, job: start(text, { held: false }) }
 }

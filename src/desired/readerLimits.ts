@@ -30,7 +30,17 @@ export const READER_LIMITS = {
    * and a few MB of heap. Larger documents, where a shape the bounds miss could take longer, are parsed
    * in the worker with its heap cap and time budget.
    */
-  inThreadMaxBytes: 16 * 1024
+  inThreadMaxBytes: 16 * 1024,
+  /**
+   * The smallest document whose parse starts with the process (earlyParse.ts) on a machine with two or
+   * more cores: the worker then parses on the second core while the first loads the CLI, which takes
+   * longer than the worker's start and a parse of up to a few hundred rows. Measured on a 2-core machine
+   * (the built CLI's `validate`, Node 20), a worker started for a table of 10 rows (0.5 KB) saved no time and
+   * cost about 0.1 s of processor time on the other core; from about 25 rows (1.2 KB) it took 30 ms or more
+   * off the run, 40 ms at 100 rows (4.7 KB), 75 ms at 300 rows (14 KB). On one core the worker's start
+   * competes with the CLI's, so there the early parse keeps to documents over `inThreadMaxBytes`.
+   */
+  earlyParseMinBytes: 2 * 1024
 } as const
 
 /** The processor time a document of this many bytes may take to parse (see `timeLimitMs`). */

@@ -1,4 +1,5 @@
 import type { SandboxStatusSeed, SandboxWorkPackageSeed } from "./SandboxConfig.js"
+import type { StatusSetName } from "./statusSetNames.js"
 import { DEFAULT_STATUSES } from "./world.js"
 
 /**
@@ -58,9 +59,6 @@ const OPENPROJECT_DE: ReadonlyArray<SeededStatus> = OPENPROJECT_EN.map((s, i) =>
   ...s,
   name: GERMAN_NAMES[i] ?? s.name
 }))
-
-export const STATUS_SET_NAMES = ["runbook", "openproject", "de"] as const
-export type StatusSetName = (typeof STATUS_SET_NAMES)[number]
 
 export interface StatusSet {
   readonly statuses: ReadonlyArray<SandboxStatusSeed>

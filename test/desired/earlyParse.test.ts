@@ -5,7 +5,7 @@ import { NodeContext } from "@effect/platform-node"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Either } from "effect"
 import { DesiredStateParser } from "../../src/desired/DesiredStateParser.js"
-import { earlyPlanPath, startEarlyParse, takeEarlyParse } from "../../src/desired/earlyParse.js"
+import { earlyParseMinBytes, earlyPlanPath, startEarlyParse, takeEarlyParse } from "../../src/desired/earlyParse.js"
 import { documentTablesGuarded } from "../../src/desired/parseDesiredState/documentTables.js"
 import { parseDesiredState } from "../../src/desired/parseDesiredState.js"
 import type { ParseJob, ParseOutcome, ReadRequest, StartParse } from "../../src/desired/parseJob.js"
@@ -137,11 +137,12 @@ describe("the parse started with the process", () => {
     })
   )
 
-  it("is not started for a document the reader parses in its own thread, nor for what is not a plan file", () => {
+  it("is not started for a document of a few rows, nor for what is not a plan file", () => {
     const small = write("small.md", plainTable(3))
-    expect(Buffer.byteLength(plainTable(3))).toBeLessThanOrEqual(READER_LIMITS.inThreadMaxBytes)
+    expect(Buffer.byteLength(plainTable(3))).toBeLessThan(READER_LIMITS.earlyParseMinBytes)
     const parser = countingParser()
     startEarlyParse(["validate", "--source", small], parser.start)
+    startEarlyParse(["validate", "--source", small], parser.start, 1)
     startEarlyParse(["validate", "--source", dir], parser.start)
     startEarlyParse(["validate", "--source", join(dir, "missing.md")], parser.start)
     startEarlyParse(["validate", "--source", write("nul.md", `${LONG_TABLE}\u0000`)], parser.start)
@@ -150,6 +151,33 @@ describe("the parse started with the process", () => {
       parser.start
     )
     expect(parser.started).toEqual([])
+  })
+
+  it.effect("with a second core, is started for a table of a hundred rows, and is that run's only parse", () =>
+    Effect.gen(function* () {
+      const text = plainTable(100)
+      expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(READER_LIMITS.earlyParseMinBytes)
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(READER_LIMITS.inThreadMaxBytes)
+      const path = write("hundred.md", text)
+      const parser = countingParser()
+      startEarlyParse(["validate", "--source", path], parser.start, 2)
+      expect(parser.started).toEqual([{ text, held: false }])
+      const doc = yield* read(path, parser.start)
+      expect(parser.started.length).toBe(1)
+      expect(parser.stopped).toEqual([])
+      expect(Either.getOrThrow(parseDesiredState(text, path))).toEqual(doc.desired)
+    })
+  )
+
+  it("on one core, is started only for a document the reader would parse in the worker anyway", () => {
+    const parser = countingParser()
+    startEarlyParse(["validate", "--source", write("hundred-one-core.md", plainTable(100))], parser.start, 1)
+    expect(parser.started).toEqual([])
+    startEarlyParse(["validate", "--source", write("long-one-core.md", LONG_TABLE)], parser.start, 1)
+    expect(parser.started.map((s) => s.text)).toEqual([LONG_TABLE])
+    expect(Buffer.byteLength(LONG_TABLE)).toBeGreaterThan(READER_LIMITS.inThreadMaxBytes)
+    expect(earlyParseMinBytes(1)).toBe(READER_LIMITS.inThreadMaxBytes + 1)
+    expect(earlyParseMinBytes(2)).toBe(READER_LIMITS.earlyParseMinBytes)
   })
 
   it.effect("refused for its time budget is the reader's refusal, as a parse started later would be", () =>

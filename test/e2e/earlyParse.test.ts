@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { availableParallelism, tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
@@ -29,6 +29,25 @@ describe("the parse started with the process (built CLI)", () => {
         expect(run.code).toBe(0)
         expect(run.stdout).toContain("valid: 1000 row(s) to sync")
         expect(run.stderr).toContain(TAKEN)
+        expect(run.stderr).not.toContain(IN_WORKER)
+      }),
+    60_000
+  )
+
+  it.live(
+    "with a second core, reads a table of a hundred rows in that worker too (one core: in the CLI's thread)",
+    () =>
+      Effect.gen(function* () {
+        const run = yield* runCli([
+          "validate",
+          "--source",
+          write("hundred.md", plainTable(100)),
+          "--log-level",
+          "debug"
+        ])
+        expect(run.code).toBe(0)
+        expect(run.stdout).toContain("valid: 100 row(s) to sync")
+        expect(run.stderr.includes(TAKEN)).toBe(availableParallelism() >= 2)
         expect(run.stderr).not.toContain(IN_WORKER)
       }),
     60_000

@@ -1,4 +1,5 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as NodeCommandExecutor from "@effect/platform-node/NodeCommandExecutor"
 import { Console, Effect, Either, Fiber, Layer, Option } from "effect"
 import type { ApplyReport } from "../../domain/outcome.js"
 import type { Plan } from "../../domain/plan.js"
@@ -193,5 +194,8 @@ export const runReconcile = (o: ReconcileOptions) =>
         Effect.provide(GitHubContext.fromEnv),
         Effect.provide(FetchHttpClient.layer)
       )
-    )
+    ),
+    // Running `git` (the plan's commit, runEnvironment.ts) is this command's alone: provided here, not by
+    // the CLI's root, so that no other command loads it.
+    Effect.provide(NodeCommandExecutor.layer)
   )
