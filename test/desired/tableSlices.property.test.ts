@@ -13,7 +13,9 @@ import { HOSTILE_CORPUS, plainTable } from "../hostile/corpus.js"
 // that reads must be what a parse of the whole document reads: every table, header, heading, row, cell
 // text, line, column and inline node. Small slices here, so that generated documents are cut often.
 const processor = unified().use(remarkParse).use(remarkPlanTables)
-const whole = (markdown: string) => markdownTables(markdown, undefined, undefined)
+// No run of lines is ever long enough to cut: the document is parsed whole (`undefined` would be the default slicing).
+const whole = (markdown: string) =>
+  markdownTables(markdown, undefined, { minRun: Number.MAX_SAFE_INTEGER, rowsPerSlice: 1 })
 const sliced = (markdown: string, slicing: Slicing) => markdownTables(markdown, undefined, slicing)
 
 // Cells with what a row's reading could depend on elsewhere in the document: references to definitions
