@@ -15,6 +15,10 @@ const write = (name: string, text: string) => {
   return path
 }
 
+/** `validate` of a plain table of `rows` rows, with the reader's debug lines that say where the parse ran. */
+const validateDebug = (name: string, rows: number) =>
+  runCli(["validate", "--source", write(name, plainTable(rows)), "--log-level", "debug"])
+
 const TAKEN = "taking the parse of the plan document started with the process"
 const IN_WORKER = "parsing the plan document in a worker thread"
 
@@ -24,7 +28,7 @@ describe("the parse started with the process (built CLI)", () => {
     "reads a long --source table in the worker started at start-up, and reads it whole",
     () =>
       Effect.gen(function* () {
-        const run = yield* runCli(["validate", "--source", write("long.md", plainTable(1_000)), "--log-level", "debug"])
+        const run = yield* validateDebug("long.md", 1_000)
         expect(run.stderr).not.toMatch(STACK_TRACE)
         expect(run.code).toBe(0)
         expect(run.stdout).toContain("valid: 1000 row(s) to sync")
@@ -38,13 +42,7 @@ describe("the parse started with the process (built CLI)", () => {
     "with a second core, reads a table of a hundred rows in that worker too (one core: in the CLI's thread)",
     () =>
       Effect.gen(function* () {
-        const run = yield* runCli([
-          "validate",
-          "--source",
-          write("hundred.md", plainTable(100)),
-          "--log-level",
-          "debug"
-        ])
+        const run = yield* validateDebug("hundred.md", 100)
         expect(run.code).toBe(0)
         expect(run.stdout).toContain("valid: 100 row(s) to sync")
         expect(run.stderr.includes(TAKEN)).toBe(availableParallelism() >= 2)
@@ -57,7 +55,7 @@ describe("the parse started with the process (built CLI)", () => {
     "is not there for a short table (read in the CLI's own thread) nor for a run that stops before reading",
     () =>
       Effect.gen(function* () {
-        const short = yield* runCli(["validate", "--source", write("short.md", plainTable(5)), "--log-level", "debug"])
+        const short = yield* validateDebug("short.md", 5)
         expect(short.code).toBe(0)
         expect(short.stderr).not.toContain(TAKEN)
         expect(short.stderr).not.toContain(IN_WORKER)
