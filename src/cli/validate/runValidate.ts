@@ -65,6 +65,13 @@ const reportOf = (desired: DesiredState) =>
   })
 
 /**
+ * Prints `lines` in one call, one line each (nothing for none): a table's rows leave in one write instead
+ * of one per row. The safe console makes each line safe as it would alone (safeOutput splits at the breaks).
+ */
+const printLines = (print: (text: string) => Effect.Effect<void>, lines: ReadonlyArray<string>) =>
+  lines.length === 0 ? Effect.void : print(lines.join("\n"))
+
+/**
  * The `validate` command's work, loaded on first use (see lazy.ts). Offline: the config (if any), every
  * plan, and the plans against each other, so a fork's pull request can run it without secrets.
  */
@@ -94,15 +101,18 @@ export const runValidate = (o: ValidateOptions) =>
             ).pipe(Effect.orDie)
       yield* Console.log(safeJsonText(text))
     } else {
-      for (const { desired } of read) for (const line of rowLines(desired)) yield* Console.log(line)
+      yield* printLines(Console.log, read.flatMap(({ desired }) => rowLines(desired)))
     }
     // Warnings go to stderr in both formats, so JSON on stdout stays parseable.
-    for (const { desired } of read) for (const line of warningLines(desired)) yield* Console.error(line)
+    yield* printLines(Console.error, read.flatMap(({ desired }) => warningLines(desired)))
     if (o.format === "text") {
-      for (const { desired } of read) yield* Console.log(summaryLine(desired))
-      if (selection.config !== undefined) {
-        yield* Console.log(`${oneLine(selection.config.path)}: valid: ${read.length} plan(s)`)
-      }
+      const summaries = read.map(({ desired }) => summaryLine(desired))
+      yield* printLines(
+        Console.log,
+        selection.config === undefined
+          ? summaries
+          : [...summaries, `${oneLine(selection.config.path)}: valid: ${read.length} plan(s)`]
+      )
     }
     // After the report, so the rows to fix are the last thing said (on stderr, stdout stays the report).
     if (o.strict) {
