@@ -44,33 +44,47 @@ export interface PlannedDocument {
   readonly vocabulary?: Vocabulary
 }
 
+interface Ask {
+  readonly document: number
+  readonly file: string
+  readonly line: number
+  readonly word: string
+  readonly status: string
+}
+
+const locationOf = (ask: Ask) =>
+  new PlanLocation({ file: ask.file, line: ask.line, word: ask.word, status: ask.status })
+
 /**
  * Checks the documents of one run against each other (pure): a work package in two documents must be asked
  * for in the same OpenProject status (the words may differ when each plan's states: maps them to it). Within
- * one document the reader has already refused such rows. The same state twice is fine: the planner plans it
- * once and warns.
+ * one document the reader has already refused such rows, so one document has nothing to check. The same
+ * state twice is fine: the planner plans it once and warns. Locations are made (and validated) only for the
+ * conflicts they describe, not for every row of every plan.
  */
 export const checkAcrossPlans = (documents: ReadonlyArray<PlannedDocument>): Either.Either<void, ConflictingPlans> => {
-  const seen = new Map<number, Array<{ readonly document: number; readonly location: PlanLocation }>>()
+  if (documents.length < 2) return Either.void
+  const seen = new Map<number, Array<Ask>>()
   documents.forEach((document, index) => {
     for (const row of document.desired.rows) {
-      const location = new PlanLocation({
+      const ask: Ask = {
+        document: index,
         file: document.desired.file,
         line: row.line,
         word: row.state,
         status: statusNameFor(document.vocabulary ?? DEFAULT_VOCABULARY, row.state)
-      })
-      seen.set(row.workPackageId, [...(seen.get(row.workPackageId) ?? []), { document: index, location }])
+      }
+      const asks = seen.get(row.workPackageId)
+      if (asks === undefined) seen.set(row.workPackageId, [ask])
+      else asks.push(ask)
     }
   })
   const conflicts: Array<CrossPlanConflict> = []
   for (const [workPackageId, asks] of seen) {
     const [first] = asks
     if (first === undefined) continue
-    const differs = asks.some(
-      (a) => a.document !== first.document && stateKey(a.location.status) !== stateKey(first.location.status)
-    )
-    if (differs) conflicts.push(new CrossPlanConflict({ workPackageId, locations: asks.map((a) => a.location) }))
+    const differs = asks.some((a) => a.document !== first.document && stateKey(a.status) !== stateKey(first.status))
+    if (differs) conflicts.push(new CrossPlanConflict({ workPackageId, locations: asks.map(locationOf) }))
   }
   return conflicts.length === 0 ? Either.void : Either.left(new ConflictingPlans({ conflicts }))
 }

@@ -24,7 +24,9 @@ const run = (...args: ReadonlyArray<string>) =>
       Effect.provide(NodeContext.layer),
       Effect.exit
     )
-    return { exit, ...captured }
+    // One entry per line printed (the rows leave in one write).
+    const lines = (writes: ReadonlyArray<string>) => writes.flatMap((text) => text.split("\n"))
+    return { exit, stdout: lines(captured.stdout), stderr: lines(captured.stderr), writes: captured }
   })
 
 const failureTag = (exit: Exit.Exit<unknown, unknown>): string | undefined =>
@@ -60,12 +62,21 @@ describe("op-reconcile validate", () => {
     })
   )
 
+  it.effect("prints the rows in one write, then the warnings in one and the summary in one", () =>
+    Effect.gen(function* () {
+      const { exit, stdout, writes } = yield* run("validate", "--source", EXAMPLE)
+      expect(Exit.isSuccess(exit)).toBe(true)
+      expect(writes.stdout).toEqual([stdout.slice(0, 14).join("\n"), stdout[14]])
+      expect(writes.stderr).toHaveLength(1)
+    })
+  )
+
   it.effect("--format json prints a document that decodes as a ValidationReport", () =>
     Effect.gen(function* () {
-      const { exit, stdout } = yield* run("validate", "-s", EXAMPLE, "--format", "json")
+      const { exit, writes } = yield* run("validate", "-s", EXAMPLE, "--format", "json")
       expect(Exit.isSuccess(exit)).toBe(true)
-      expect(stdout).toHaveLength(1)
-      const report = yield* Schema.decode(Schema.parseJson(ValidationReport))(stdout[0] ?? "")
+      expect(writes.stdout).toHaveLength(1)
+      const report = yield* Schema.decode(Schema.parseJson(ValidationReport))(writes.stdout[0] ?? "")
       expect(report.file).toBe(EXAMPLE)
       expect(report.tableLine).toBe(76)
       expect(report.summary).toEqual({ rows: 14, skipped: 3 })

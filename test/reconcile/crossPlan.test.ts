@@ -25,6 +25,30 @@ describe("checkAcrossPlans", () => {
     )
   })
 
+  it("finds nothing to check in one document, and nothing in documents that agree", () => {
+    expect(Either.isRight(checkAcrossPlans([]))).toBe(true)
+    expect(
+      Either.isRight(checkAcrossPlans([{ desired: doc("a.md", [row(7, "Closed", 12), row(8, "New", 13)]) }]))
+    ).toBe(true)
+    const three = checkAcrossPlans([
+      { desired: doc("a.md", [row(7, "Closed", 12)]) },
+      { desired: doc("b.md", [row(7, "Closed", 30), row(9, "New", 31)]) },
+      { desired: doc("c.md", [row(9, "New", 5)]) }
+    ])
+    expect(Either.isRight(three)).toBe(true)
+  })
+
+  it("names every plan that asks for a conflicting work package, in the order of the plans", () => {
+    const result = checkAcrossPlans([
+      { desired: doc("a.md", [row(7, "Closed", 12)]) },
+      { desired: doc("b.md", [row(7, "Closed", 30)]) },
+      { desired: doc("c.md", [row(7, "New", 5)]) }
+    ])
+    expect(
+      Either.isLeft(result) && result.left.conflicts.map((c) => c.locations.map((l) => `${l.file}:${l.line}`))
+    ).toEqual([["a.md:12", "b.md:30", "c.md:5"]])
+  })
+
   it("compares the statuses the words stand for: two words mapped to one status agree", () => {
     const agree = checkAcrossPlans([
       { desired: doc("a.md", [row(7, "Closed", 12)]) },

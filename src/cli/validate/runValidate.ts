@@ -101,10 +101,16 @@ export const runValidate = (o: ValidateOptions) =>
             ).pipe(Effect.orDie)
       yield* Console.log(safeJsonText(text))
     } else {
-      yield* printLines(Console.log, read.flatMap(({ desired }) => rowLines(desired)))
+      yield* printLines(
+        Console.log,
+        read.flatMap(({ desired }) => rowLines(desired))
+      )
     }
     // Warnings go to stderr in both formats, so JSON on stdout stays parseable.
-    yield* printLines(Console.error, read.flatMap(({ desired }) => warningLines(desired)))
+    yield* printLines(
+      Console.error,
+      read.flatMap(({ desired }) => warningLines(desired))
+    )
     if (o.format === "text") {
       const summaries = read.map(({ desired }) => summaryLine(desired))
       yield* printLines(
