@@ -32,7 +32,13 @@ import { maxPages } from "./OpenProject/pageBounds.js"
 import { MAX_RESPONSE_BYTES, readBodyCapped } from "./OpenProject/readBody.js"
 import { isRedirect, redirected, withoutRedirects } from "./OpenProject/redirects.js"
 import { commentBody, emptyFormBody, setStatusBody } from "./OpenProject/requestBodies.js"
-import { type HttpMethod, LONGEST_SERVER_WAIT, retryReason, retrySchedule } from "./OpenProject/retryPolicy.js"
+import {
+  type HttpMethod,
+  LONGEST_SERVER_WAIT,
+  retryFrom,
+  retryReason,
+  retrySchedule
+} from "./OpenProject/retryPolicy.js"
 import { timedOut, transportFailure } from "./OpenProject/transportFailure.js"
 import { chunkIds, collectionTarget } from "./OpenProject/workPackageQuery.js"
 import { OpenProjectConfig, type OpenProjectSettings } from "./OpenProjectConfig.js"
@@ -197,25 +203,31 @@ const makeOpenProject = Effect.gen(function* () {
     )
   }
 
-  /** Retries live here, so no caller ever retries by hand; each one is reported while it waits. */
+  /**
+   * Retries live here, so no caller ever retries by hand; each one is reported while it waits. The schedule
+   * starts only after a failed attempt (retryFrom): most requests succeed at once.
+   */
   const send = <A>(call: Call<A>): Effect.Effect<A, OpenProjectRequestError> =>
-    Effect.flatMap(Progress, (progress) =>
-      Effect.retry(
-        attempt(call),
-        retrySchedule({
-          method: call.method,
-          retryBase: settings.retryBase,
-          maxRetries: settings.maxRetries,
-          onRetry: (error, delay, retry) =>
-            progress.retryWaiting({
-              method: call.method,
-              path: pathOf(call.url),
-              reason: retryReason(error),
-              delay,
-              attempt: retry + 1,
-              attempts: settings.maxRetries + 1
-            })
-        })
+    Effect.catchAll(attempt(call), (failed) =>
+      Effect.flatMap(Progress, (progress) =>
+        retryFrom(
+          failed,
+          attempt(call),
+          retrySchedule({
+            method: call.method,
+            retryBase: settings.retryBase,
+            maxRetries: settings.maxRetries,
+            onRetry: (error, delay, retry) =>
+              progress.retryWaiting({
+                method: call.method,
+                path: pathOf(call.url),
+                reason: retryReason(error),
+                delay,
+                attempt: retry + 1,
+                attempts: settings.maxRetries + 1
+              })
+          })
+        )
       )
     )
 

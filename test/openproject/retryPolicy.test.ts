@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Duration } from "effect"
+import { Duration, Effect, Ref, Schedule } from "effect"
 import {
   MissingPermission,
   NotFound,
@@ -12,7 +12,7 @@ import {
   UpdateConflict,
   ValidationFailed
 } from "../../src/openproject/errors.js"
-import { isRetryable } from "../../src/openproject/OpenProject/retryPolicy.js"
+import { isRetryable, retryFrom } from "../../src/openproject/OpenProject/retryPolicy.js"
 
 const at = { method: "GET", url: "https://op.example/api/v3/x" }
 
@@ -46,4 +46,58 @@ describe("which failures are retried", () => {
     expect(isRetryable("GET")(longWait)).toBe(false)
     expect(longWait.message).toContain("10m")
   })
+})
+
+describe("the retry starts its schedule only after a failure, and then retries as Effect.retry does", () => {
+  /** An attempt that fails `failures` times (with its attempt's number), then succeeds; it counts its runs. */
+  const scripted = (failures: number) =>
+    Effect.map(Ref.make(0), (runs) => ({
+      runs,
+      attempt: Effect.flatMap(
+        Ref.updateAndGet(runs, (n) => n + 1),
+        (n): Effect.Effect<string, number> => (n <= failures ? Effect.fail(n) : Effect.succeed(`ok after ${n}`))
+      )
+    }))
+  /** A schedule that records every input it is given (and so every time it is stepped). */
+  const recording = (seen: Ref.Ref<ReadonlyArray<number>>, retries: number, retryable: (n: number) => boolean) =>
+    Schedule.recurs(retries).pipe(
+      Schedule.intersect(Schedule.identity<number>()),
+      Schedule.whileInput(retryable),
+      Schedule.tapInput((n: number) => Ref.update(seen, (all) => [...all, n]))
+    )
+  const run = (
+    how: "Effect.retry" | "retryFrom",
+    failures: number,
+    retries: number,
+    retryable: (n: number) => boolean
+  ) =>
+    Effect.gen(function* () {
+      const { runs, attempt } = yield* scripted(failures)
+      const seen = yield* Ref.make<ReadonlyArray<number>>([])
+      const schedule = recording(seen, retries, retryable)
+      const result = yield* Effect.either(
+        how === "Effect.retry"
+          ? Effect.retry(attempt, schedule)
+          : Effect.catchAll(attempt, (failed) => retryFrom(failed, attempt, schedule))
+      )
+      return { result, runs: yield* Ref.get(runs), seen: yield* Ref.get(seen) }
+    })
+
+  const cases = [
+    { failures: 0, retries: 3, retryable: () => true, what: "a success at once" },
+    { failures: 2, retries: 3, retryable: () => true, what: "two failures, then a success" },
+    { failures: 5, retries: 3, retryable: () => true, what: "more failures than retries" },
+    { failures: 5, retries: 0, retryable: () => true, what: "no retries allowed" },
+    { failures: 5, retries: 3, retryable: (n: number) => n < 2, what: "a failure that is not retried" }
+  ] as const
+  for (const { failures, retries, retryable, what } of cases) {
+    it.effect(`${what}: the same attempts, schedule inputs and result`, () =>
+      Effect.gen(function* () {
+        const expected = yield* run("Effect.retry", failures, retries, retryable)
+        const actual = yield* run("retryFrom", failures, retries, retryable)
+        expect(actual).toEqual(expected)
+        if (failures === 0) expect(actual.seen).toEqual([])
+      })
+    )
+  }
 })

@@ -100,7 +100,10 @@ export class NodeHttpResponse extends Inspectable.Class implements HttpClientRes
         }
         body.on("data", onData)
         body.once("error", (error) => settle(Effect.fail(this.decodeError(error))))
-        body.once("close", () => settle(Effect.fail(this.decodeError(cutOff()))))
+        // "close" follows "end" on every answer: only a close before the end is a cut (and worth an Error).
+        body.once("close", () => {
+          if (!settled) settle(Effect.fail(this.decodeError(cutOff())))
+        })
         body.once("end", () => {
           const whole = new Uint8Array(size)
           let at = 0

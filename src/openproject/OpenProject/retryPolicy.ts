@@ -75,3 +75,24 @@ export const retryReason = (error: OpenProjectRequestError): string => {
       return `the request failed (${error._tag})`
   }
 }
+
+/**
+ * The rest of `Effect.retry(effect, schedule)` once the effect's first attempt failed with `failed`: the
+ * schedule is started here, given that failure first, and `effect` is run again while it allows. So
+ * `Effect.catchAll(effect, (e) => retryFrom(e, effect, schedule))` waits, retries and reports exactly as
+ * Effect.retry does, but a request that succeeds at once, as nearly every one does, costs no schedule
+ * driver (its state, its clock reads) and no per-attempt service of Effect.retry's.
+ */
+export const retryFrom = <A, E, R, Out, R2>(
+  failed: E,
+  effect: Effect.Effect<A, E, R>,
+  schedule: Schedule.Schedule<Out, E, R2>
+): Effect.Effect<A, E, R | R2> =>
+  Effect.flatMap(Schedule.driver(schedule), (driver) => {
+    const next = (error: E): Effect.Effect<A, E, R | R2> =>
+      Effect.matchEffect(driver.next(error), {
+        onFailure: () => Effect.fail(error),
+        onSuccess: () => Effect.catchAll(effect, next)
+      })
+    return next(failed)
+  })
