@@ -30,8 +30,11 @@ export interface ReadRequest {
 export interface ParseJob {
   /** The text being parsed. */
   readonly text: string
-  /** Which table to read; the answer follows. */
-  readonly read: (request: ReadRequest) => void
+  /**
+   * Which table to read; the answer follows. `ahead` is given each message the worker sends before it
+   * (rows of the table sent ahead while the parse goes on, parseWorker/messages.ts).
+   */
+  readonly read: (request: ReadRequest, ahead?: (message: unknown) => void) => void
   /** Settles once, never rejects; answered only after `read`. */
   readonly outcome: Promise<ParseOutcome>
   /** From now on the running parse keeps the process alive (someone waits for it). */
@@ -54,6 +57,10 @@ const cpuMsSince = (start: NodeJS.CpuUsage) => {
 
 const isOutOfMemory = (error: unknown) =>
   typeof error === "object" && error !== null && "code" in error && error.code === "ERR_WORKER_OUT_OF_MEMORY"
+
+// Only the tag is looked at here: the message itself is decoded by who reads it (parseInWorker.ts).
+const isSentAhead = (message: unknown) =>
+  typeof message === "object" && message !== null && "_tag" in message && message._tag === "RowsAhead"
 
 /**
  * Parses `text` in a worker thread running `script` (the bundle's parse-worker.js). The main thread stays
@@ -89,7 +96,11 @@ export const startParseJob = (script: URL, text: string, options = { held: true 
       void worker.terminate()
     }
   }, CPU_POLL_MS)
-  worker.once("message", (answer: unknown) => settle({ _tag: "Answered", answer }))
+  let ahead: (message: unknown) => void = () => {}
+  worker.on("message", (message: unknown) => {
+    if (isSentAhead(message)) ahead(message)
+    else settle({ _tag: "Answered", answer: message })
+  })
   worker.once("error", (error) => settle(isOutOfMemory(error) ? { _tag: "OutOfMemory" } : { _tag: "Failed", error }))
   worker.once("exit", (code) =>
     settle({ _tag: "Failed", error: new Error(`the parse worker ended (exit code ${code}) without an answer`) })
@@ -104,7 +115,8 @@ export const startParseJob = (script: URL, text: string, options = { held: true 
   }
   return {
     text,
-    read: (request) => {
+    read: (request, onAhead) => {
+      if (onAhead !== undefined) ahead = onAhead
       if (!settled) worker.postMessage(request)
     },
     outcome,

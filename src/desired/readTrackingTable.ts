@@ -16,7 +16,8 @@ import type { TableSpec } from "./TableSpec.js"
  * (its answer crosses to the main thread by structured clone and is decoded there).
  */
 
-type DesiredRow = Schema.Schema.Encoded<typeof Desired.DesiredRow>
+/** A row that asks for a state, encoded. */
+export type DesiredRow = Schema.Schema.Encoded<typeof Desired.DesiredRow>
 type SkippedRow = Schema.Schema.Encoded<typeof Desired.SkippedRow>
 type FoundHeader = Schema.Schema.Encoded<typeof Errors.FoundHeader>
 type CandidateTable = Schema.Schema.Encoded<typeof Errors.CandidateTable>
@@ -211,6 +212,40 @@ const deduplicate = (rows: ReadonlyArray<DesiredRow>) => {
     }
   }
   return { kept, conflicts, duplicates }
+}
+
+/**
+ * Whether `table` is the tracking table of `tables` (the document's tables, as far as read), as
+ * readTrackingTable picks it.
+ */
+export const isTrackingTableOf = (
+  tables: ReadonlyArray<MarkdownTable>,
+  table: MarkdownTable,
+  file: string,
+  spec: TableSpec
+): boolean => {
+  const found = trackingTable(tables, file, spec)
+  return "table" in found && found.table === table
+}
+
+/**
+ * The rows among `rows` (rows of `table`) that ask for a state, each read as readTrackingTable reads it
+ * (before the duplicates are looked for): what the parse worker sends ahead of its answer.
+ */
+export const rowsAskingForAState = (
+  table: MarkdownTable,
+  rows: ReadonlyArray<Row>,
+  spec: TableSpec,
+  vocabulary: Vocabulary
+): ReadonlyArray<DesiredRow> => {
+  const idIndex = table.header.indexOf(spec.idColumn)
+  const statusIndex = table.header.indexOf(spec.statusColumn)
+  const asking: Array<DesiredRow> = []
+  for (const row of rows) {
+    const read = readRow(row, idIndex, statusIndex, spec, vocabulary)
+    if ("row" in read) asking.push(read.row)
+  }
+  return asking
 }
 
 /**

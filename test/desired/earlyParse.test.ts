@@ -9,9 +9,9 @@ import { earlyParseMinBytes, earlyPlanPath, startEarlyParse, takeEarlyParse } fr
 import { documentTablesGuarded } from "../../src/desired/parseDesiredState/documentTables.js"
 import { parseDesiredState } from "../../src/desired/parseDesiredState.js"
 import type { ParseJob, ParseOutcome, ReadRequest, StartParse } from "../../src/desired/parseJob.js"
+import { streamedReading } from "../../src/desired/parseWorker/streamedReading.js"
 import { readDesiredState } from "../../src/desired/readDesiredState.js"
 import { READER_LIMITS } from "../../src/desired/readerLimits.js"
-import { readTrackingTable } from "../../src/desired/readTrackingTable.js"
 import { plainTable } from "../hostile/corpus.js"
 
 const dir = mkdtempSync(join(tmpdir(), "op-reconcile-early-"))
@@ -23,10 +23,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
  * were started and which were stopped.
  */
 const countingParser = (
-  outcomeOf: (text: string, request: ReadRequest) => ParseOutcome = (text, request) => ({
-    _tag: "Answered",
-    answer: readTrackingTable(documentTablesGuarded(text), request.file, request.spec, request.vocabulary)
-  })
+  outcomeOf: (text: string, request: ReadRequest, ahead: (message: unknown) => void) => ParseOutcome = (
+    text,
+    request,
+    ahead
+  ) => {
+    // Told the request before it parses, the worker sends the long table's rows ahead as it reads them.
+    const stream = streamedReading((message) => ahead(structuredClone(message)))
+    stream.requested(request)
+    const answer = stream.answer(documentTablesGuarded(text, stream.onSlice), request)
+    return { _tag: "Answered", answer: structuredClone(answer) }
+  }
 ) => {
   const started: Array<{ readonly text: string; readonly held: boolean }> = []
   const stopped: Array<string> = []
@@ -38,7 +45,7 @@ const countingParser = (
     })
     return {
       text,
-      read: (request) => answer(outcomeOf(text, request)),
+      read: (request, ahead = () => {}) => answer(outcomeOf(text, request, ahead)),
       outcome,
       hold: () => {},
       stop: () => {

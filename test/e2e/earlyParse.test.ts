@@ -52,6 +52,33 @@ describe("the parse started with the process (built CLI)", () => {
   )
 
   it.live(
+    "sends a long table's rows ahead while it parses, and the reading is the same: duplicates, unknown states and conflicts at their lines",
+    () =>
+      Effect.gen(function* () {
+        // Rows deep in the table (read in its slices): wp#7 again at line 504, an unknown state at line 704.
+        const lines = plainTable(1_000).split("\n")
+        const at = (line: number, edit: (row: string) => string) => {
+          lines[line - 1] = edit(lines[line - 1] ?? "")
+        }
+        at(504, (row) => row.replace("[wp#500]", "[wp#7]").replace(/\*\*[^*]+\*\*/, "**Rejected**"))
+        at(704, (row) => row.replace(/\*\*[^*]+\*\*/, "**Nope**"))
+        const duplicate = write("duplicate.md", lines.join("\n"))
+        const run = yield* runCli(["validate", "--source", duplicate])
+        expect(run.code).toBe(0)
+        expect(run.stdout).toContain(`${duplicate}: valid: 998 row(s) to sync, 2 skipped (tracking table at line 3)`)
+        expect(run.stdout).toContain(`${duplicate}:1004  wp#1000  Backlog      note 1000`)
+        expect(run.stderr).toContain(`${duplicate}:504: warning: wp#7 is already listed at line 11`)
+        expect(run.stderr).toContain(`${duplicate}:704: warning: wp#700: **Nope** is not a state`)
+        at(504, (row) => row.replace("**Rejected**", "**New**"))
+        const conflict = write("conflict.md", lines.join("\n"))
+        const failed = yield* runCli(["validate", "--source", conflict])
+        expect(failed.code).toBe(1)
+        expect(failed.stderr).toContain(`wp#7: ${conflict}:11 (Rejected) vs ${conflict}:504 (New)`)
+      }),
+    60_000
+  )
+
+  it.live(
     "is not there for a short table (read in the CLI's own thread) nor for a run that stops before reading",
     () =>
       Effect.gen(function* () {

@@ -1,5 +1,5 @@
 import { READER_LIMITS } from "../readerLimits.js"
-import { type MarkdownTable, markdownTables } from "./markdownTables.js"
+import { DEFAULT_SLICING, type MarkdownTable, markdownTables, type SliceObserver } from "./markdownTables.js"
 import { documentShapeProblem, type ShapeProblem } from "./shapeProblem.js"
 
 /**
@@ -11,10 +11,12 @@ export type DocumentTables =
   | { readonly _tag: "Tables"; readonly tables: ReadonlyArray<MarkdownTable> }
   | { readonly _tag: "Refused"; readonly problem: ShapeProblem }
 
-/** The shape check first (shapeProblem.ts), then the parse. */
-export const documentTables = (text: string): DocumentTables => {
+/** The shape check first (shapeProblem.ts), then the parse; `onSlice` sees a long table's rows as they are read. */
+export const documentTables = (text: string, onSlice?: SliceObserver): DocumentTables => {
   const problem = documentShapeProblem(text)
-  return problem === undefined ? { _tag: "Tables", tables: markdownTables(text) } : { _tag: "Refused", problem }
+  return problem === undefined
+    ? { _tag: "Tables", tables: markdownTables(text, undefined, DEFAULT_SLICING, onSlice) }
+    : { _tag: "Refused", problem }
 }
 
 const NESTED_TOO_DEEP: ShapeProblem = {
@@ -28,9 +30,9 @@ const NESTED_TOO_DEEP: ShapeProblem = {
  * whose nesting, built up over many lines, overflows the parser's stack is refused by the nesting limit
  * like one nested too deep on one line (the shape check bounds only that), never a crash.
  */
-export const documentTablesGuarded = (text: string): DocumentTables => {
+export const documentTablesGuarded = (text: string, onSlice?: SliceObserver): DocumentTables => {
   try {
-    return documentTables(text)
+    return documentTables(text, onSlice)
   } catch (error) {
     if (error instanceof RangeError) return { _tag: "Refused", problem: NESTED_TOO_DEEP }
     throw error

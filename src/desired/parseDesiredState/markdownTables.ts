@@ -205,11 +205,25 @@ const rowsPerSlice = (cut: Cut, head: string, definitions: string, slicing: Slic
   return Math.max(slicing.rowsPerSlice, Math.ceil((head.length + definitions.length) / Math.max(bytesPerRow, 1)))
 }
 
+/**
+ * Told the rows of each slice as soon as it is read, with the document's tables as the skeleton gives them
+ * (their lines, headers and headings are final; their rows are not all in place yet) and the one of them
+ * the rows belong to. The rows are a provisional view: they stand in the result only if the whole read
+ * does not fall back to a parse of the document whole (the parse worker checks each row it sent against
+ * the final reading, parseWorker/streamedReading.ts).
+ */
+export type SliceObserver = (
+  tables: ReadonlyArray<MarkdownTable>,
+  table: MarkdownTable,
+  rows: ReadonlyArray<Row>
+) => void
+
 /** The tables read from the skeleton with each cut's rows in place, or undefined to parse the document whole. */
 const slicedTables = (
   markdown: string,
   parse: (markdown: string) => Nodes,
-  slicing: Slicing
+  slicing: Slicing,
+  onSlice: SliceObserver | undefined
 ): ReadonlyArray<MarkdownTable> | undefined => {
   const cuts = findCuts(markdown, slicing)
   if (cuts.length === 0) return undefined
@@ -224,10 +238,12 @@ const slicedTables = (
   for (const { cut, table, rows, at } of [...placed].reverse()) {
     const read: Array<Row> = []
     const head = headOf(skeleton, table)
+    const readTable = walk.tables.find((t) => t.rows === rows)
     for (const slice of slicesOf(markdown, cut, head, definitions, rowsPerSlice(cut, head, definitions, slicing))) {
       const sliced = sliceRows(markdown, slice, parse)
       if (sliced === undefined) return undefined
       for (const row of sliced) read.push(row)
+      if (onSlice !== undefined && readTable !== undefined) onSlice(walk.tables, readTable, sliced)
     }
     rows.splice(at, 0, ...read)
   }
@@ -237,15 +253,16 @@ const slicedTables = (
 /**
  * Every GFM table of a markdown document, in document order, with the headings each sits under. `parse`
  * is for tests that compare with another remark configuration; `slicing` undefined parses the document
- * whole (tests compare the two).
+ * whole (tests compare the two); `onSlice` is told each slice's rows as they are read.
  */
 export const markdownTables = (
   document: string,
   parse: (markdown: string) => Nodes = parseTree,
-  slicing: Slicing | undefined = DEFAULT_SLICING
+  slicing: Slicing | undefined = DEFAULT_SLICING,
+  onSlice?: SliceObserver
 ): ReadonlyArray<MarkdownTable> => {
   // micromark drops a leading byte order mark and counts offsets after it; do the same so they index `markdown`.
   const markdown = document.charCodeAt(0) === 0xfeff ? document.slice(1) : document
-  const sliced = slicing === undefined ? undefined : slicedTables(markdown, parse, slicing)
+  const sliced = slicing === undefined ? undefined : slicedTables(markdown, parse, slicing, onSlice)
   return sliced ?? walkTree(markdown, parse(markdown), [], () => NO_SHIFT).tables
 }
