@@ -92,13 +92,10 @@ const trackingTable = (
 const cellOf = (row: Row, index: number): Cell =>
   row.cells[index] ?? { text: "", links: [], line: row.line, column: row.column }
 
-const readRow = (
-  row: Row,
-  idIndex: number,
-  statusIndex: number,
-  spec: TableSpec,
-  vocabulary: Vocabulary
-): { readonly row: DesiredRow } | { readonly skipped: SkippedRow } => {
+/** One row of the tracking table, read: a row that asks for a state, or one skipped with a warning. */
+export type RowRead = { readonly row: DesiredRow } | { readonly skipped: SkippedRow }
+
+const readRow = (row: Row, idIndex: number, statusIndex: number, spec: TableSpec, vocabulary: Vocabulary): RowRead => {
   const idCell = cellOf(row, idIndex)
   const statusCell = cellOf(row, statusIndex)
   const ids = workPackageReferences(idCell.text)
@@ -236,13 +233,15 @@ export const rowsAskingForAState = (
   table: MarkdownTable,
   rows: ReadonlyArray<Row>,
   spec: TableSpec,
-  vocabulary: Vocabulary
+  vocabulary: Vocabulary,
+  reads: Map<Row, RowRead>
 ): ReadonlyArray<DesiredRow> => {
   const idIndex = table.header.indexOf(spec.idColumn)
   const statusIndex = table.header.indexOf(spec.statusColumn)
   const asking: Array<DesiredRow> = []
   for (const row of rows) {
     const read = readRow(row, idIndex, statusIndex, spec, vocabulary)
+    reads.set(row, read)
     if ("row" in read) asking.push(read.row)
   }
   return asking
@@ -258,7 +257,10 @@ export const readTrackingTable = (
   parsed: DocumentTables,
   file: string,
   spec: TableSpec,
-  vocabulary: Vocabulary
+  vocabulary: Vocabulary,
+  // Rows of the tracking table already read for the same spec and vocabulary (rowsAskingForAState),
+  // not read a second time.
+  reads: ReadonlyMap<Row, RowRead> = new Map()
 ): TrackingTableRead => {
   if (parsed._tag === "Refused") return { _tag: "Left", left: { _tag: "DocumentRefused", file, ...parsed.problem } }
   const found = trackingTable(parsed.tables, file, spec)
@@ -269,7 +271,7 @@ export const readTrackingTable = (
   const rows: Array<DesiredRow> = []
   const skipped: Array<SkippedRow> = []
   for (const row of table.rows) {
-    const read = readRow(row, idIndex, statusIndex, spec, vocabulary)
+    const read = reads.get(row) ?? readRow(row, idIndex, statusIndex, spec, vocabulary)
     if ("row" in read) rows.push(read.row)
     else skipped.push(read.skipped)
   }

@@ -1,7 +1,13 @@
 import type { Vocabulary } from "../../domain/vocabulary.js"
 import type { DocumentTables } from "../parseDesiredState/documentTables.js"
 import type { MarkdownTable, Row } from "../parseDesiredState/markdownTables.js"
-import { type DesiredRow, isTrackingTableOf, readTrackingTable, rowsAskingForAState } from "../readTrackingTable.js"
+import {
+  type DesiredRow,
+  isTrackingTableOf,
+  type RowRead,
+  readTrackingTable,
+  rowsAskingForAState
+} from "../readTrackingTable.js"
 import type { TableSpec } from "../TableSpec.js"
 import { type Answer, NEXT_ROW_IN_FULL, type RowsAhead } from "./messages.js"
 
@@ -34,6 +40,8 @@ export const streamedReading = (post: (message: RowsAhead) => void) => {
   let request: StreamRequest | undefined
   const waiting: Array<{ tables: ReadonlyArray<MarkdownTable>; table: MarkdownTable; rows: ReadonlyArray<Row> }> = []
   const sent = new Map<number, DesiredRow>()
+  // Each row read for the stream, so the answer does not read it again.
+  const reads = new Map<Row, RowRead>()
   const rowsOf = (
     asked: StreamRequest,
     tables: ReadonlyArray<MarkdownTable>,
@@ -41,7 +49,9 @@ export const streamedReading = (post: (message: RowsAhead) => void) => {
     rows: ReadonlyArray<Row>
   ): ReadonlyArray<DesiredRow> => {
     if (!isTrackingTableOf(tables, table, asked.file, asked.spec)) return []
-    const ahead = rowsAskingForAState(table, rows, asked.spec, asked.vocabulary).filter((row) => !sent.has(row.line))
+    const ahead = rowsAskingForAState(table, rows, asked.spec, asked.vocabulary, reads).filter(
+      (row) => !sent.has(row.line)
+    )
     for (const row of ahead) sent.set(row.line, row)
     return ahead
   }
@@ -63,7 +73,13 @@ export const streamedReading = (post: (message: RowsAhead) => void) => {
     request: (): StreamRequest | undefined => request,
     /** The reading of the parse's result, for `asked` (rows sent ahead are named only for the same request). */
     answer: (parsed: DocumentTables, asked: StreamRequest): Answer => {
-      const read = readTrackingTable(parsed, asked.file, asked.spec, asked.vocabulary)
+      const read = readTrackingTable(
+        parsed,
+        asked.file,
+        asked.spec,
+        asked.vocabulary,
+        asked === request ? reads : new Map()
+      )
       if (read._tag === "Left") return { _tag: "Answer", reading: read }
       const layout = new Int32Array(read.right.rows.length)
       const inFull: Array<DesiredRow> = []
