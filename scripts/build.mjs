@@ -16,31 +16,45 @@ const esm = {
   // Some CommonJS dependencies call require() for Node built-ins; give each ES module one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }
 }
+// What runs is CommonJS (dist/package.json says so): Node 20 starts a CommonJS entry, and a worker's
+// CommonJS script, without setting up its ES module loader, which cost each thread 10-20 ms before any of
+// our code ran. `import.meta.url` becomes the file's own URL.
+const cjs = {
+  ...common,
+  format: "cjs",
+  define: { "import.meta.url": "__bundleUrl" },
+  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  minify: true
+}
 
-// In the bundle, the entry's `import("./cli/main.js")` loads dist/chunks/load-cli.js instead (from
+// In the bundle, the entry's `import("./cli/main.js")` becomes `require("./chunks/load-cli.js")` (from
 // src/cli/startup/bundledCli.ts), which runs dist/chunks/cli.cjs (built below) through V8's code cache; from
-// the sources it imports the CLI itself. A file of its own, so `--version` does not even load the loader.
+// the sources it imports the CLI itself. A file of its own, so `--version` does not even load the loader;
+// required, not imported, so that no thread sets up Node's ES module loader.
 const cliThroughCodeCache = {
   name: "cli-through-code-cache",
   setup(plugin) {
     plugin.onResolve({ filter: /^\.\/cli\/main\.js$/ }, (args) =>
-      args.importer === resolve("src/bin.ts") ? { path: "./chunks/load-cli.js", external: true } : undefined
+      args.importer === resolve("src/bin.ts") ? { path: "load-cli", namespace: "cli-through-code-cache" } : undefined
     )
+    plugin.onResolve({ filter: /^\.\/chunks\/load-cli\.js$/ }, (args) =>
+      args.namespace === "cli-through-code-cache" ? { path: args.path, external: true } : undefined
+    )
+    plugin.onLoad({ filter: /^load-cli$/, namespace: "cli-through-code-cache" }, () => ({
+      contents: 'require("./chunks/load-cli.js")',
+      loader: "js"
+    }))
   }
 }
 
 rmSync(outdir, { recursive: true, force: true })
-await build({
-  ...esm,
-  entryPoints: { "op-reconcile": "src/bin.ts" },
-  outdir,
-  plugins: [cliThroughCodeCache],
-  minify: true
-})
+await build({ ...cjs, entryPoints: { "op-reconcile": "src/bin.ts" }, outdir, plugins: [cliThroughCodeCache] })
 chmodSync(`${outdir}/op-reconcile.js`, 0o755)
-await build({ ...esm, entryPoints: { "chunks/load-cli": "src/cli/startup/bundledCli.ts" }, outdir, minify: true })
+await build({ ...cjs, entryPoints: { "chunks/load-cli": "src/cli/startup/bundledCli.ts" }, outdir })
 // The markdown parse runs in a worker thread of its own (src/desired/parseInWorker.ts).
-await build({ ...esm, entryPoints: { "parse-worker": "src/desired/parseWorker.ts" }, outdir, minify: true })
+await build({ ...cjs, entryPoints: { "parse-worker": "src/desired/parseWorker.ts" }, outdir })
+// The package is "type": "module"; the bundle's .js files are CommonJS.
+writeFileSync(`${outdir}/package.json`, `${JSON.stringify({ type: "commonjs" })}\n`)
 // The CLI: V8's code cache needs a script, not an ES module, so it is CommonJS; esbuild keeps each
 // dynamically imported module (a command's handler) unevaluated until its import runs. It sits in chunks/ so
 // that the URLs the CLI resolves from its own location (the parse worker's, ../parse-worker.js) are the same

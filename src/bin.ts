@@ -13,5 +13,6 @@ const args = process.argv.slice(2)
 if (!answerQuickly(args, new URL("./help/", import.meta.url))) {
   const parseWorker = parseWorkerAt(new URL("./parse-worker.js", import.meta.url))
   if (parseWorker !== undefined) startEarlyParse(args, parseWorker)
-  await import("./cli/main.js")
+  // Not awaited: the bundle is CommonJS (no top-level await), and nothing follows the CLI here.
+  void import("./cli/main.js")
 }
