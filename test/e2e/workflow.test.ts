@@ -109,17 +109,21 @@ describe("the workflow check and routes (built CLI against the sandbox)", () => 
         expect(markdown.stdout).toContain("⛔ **1 change would be refused by OpenProject's workflow")
         expect(markdown.stdout).toContain("⛔ New → Closed")
         expect(yield* s.writes).toEqual([])
-      })
+      }),
+    90_000
   )
 
-  it.scopedLive("--fail-on-refused exits 1 on a refusal; --detailed-exitcode keeps its meaning (2)", () =>
-    Effect.gen(function* () {
-      const s = yield* scenario(forbidsNewToClosed)
-      expect((yield* s.reconcile("--fail-on-refused")).code).toBe(1)
-      expect((yield* s.reconcile("--detailed-exitcode")).code).toBe(2)
-      expect((yield* s.reconcile("--fail-on-refused", "--route", ROUTE)).code).toBe(0)
-      expect(yield* s.writes).toEqual([])
-    })
+  it.scopedLive(
+    "--fail-on-refused exits 1 on a refusal; --detailed-exitcode keeps its meaning (2)",
+    () =>
+      Effect.gen(function* () {
+        const s = yield* scenario(forbidsNewToClosed)
+        expect((yield* s.reconcile("--fail-on-refused")).code).toBe(1)
+        expect((yield* s.reconcile("--detailed-exitcode")).code).toBe(2)
+        expect((yield* s.reconcile("--fail-on-refused", "--route", ROUTE)).code).toBe(0)
+        expect(yield* s.writes).toEqual([])
+      }),
+    90_000
   )
 
   it.scopedLive("--no-workflow-check asks no form: every change is unchecked, and says why", () =>
