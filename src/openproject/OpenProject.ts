@@ -32,6 +32,7 @@ import { maxPages } from "./OpenProject/pageBounds.js"
 import { MAX_RESPONSE_BYTES, readBodyCapped } from "./OpenProject/readBody.js"
 import { isRedirect, redirected, withoutRedirects } from "./OpenProject/redirects.js"
 import { commentBody, emptyFormBody, setStatusBody } from "./OpenProject/requestBodies.js"
+import { makeRequestDeadlines } from "./OpenProject/requestDeadlines.js"
 import {
   type HttpMethod,
   LONGEST_SERVER_WAIT,
@@ -99,6 +100,7 @@ const makeOpenProject = Effect.gen(function* () {
     pacingSettings(settings.requestsPerSecond, settings.burst, Duration.toMillis(LONGEST_SERVER_WAIT))
   )
   const permits = yield* Effect.makeSemaphore(settings.concurrency)
+  const deadlines = yield* makeRequestDeadlines(settings.timeout)
   const root = new URL(settings.baseUrl)
   const pathPrefix = root.pathname.replace(/\/+$/, "")
   const scrub = makeScrubber(settings.apiKey)
@@ -186,10 +188,7 @@ const makeOpenProject = Effect.gen(function* () {
       return yield* Effect.fail(classifyFailure(received, finished, scrub))
     })
     return exchange.pipe(
-      Effect.timeoutFail({
-        duration: settings.timeout,
-        onTimeout: () => timedOut(method, url, Duration.toSeconds(settings.timeout))
-      }),
+      (request) => deadlines.within(request, () => timedOut(method, url, Duration.toSeconds(settings.timeout))),
       Effect.tapErrorTag("TransportError", (error) =>
         Effect.whenLogLevel(
           Effect.logDebug("OpenProject request").pipe(
