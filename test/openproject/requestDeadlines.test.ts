@@ -105,6 +105,20 @@ describe("the request deadlines", () => {
     })
   )
 
+  it.scoped("on a test clock moved by a fraction of a millisecond (a jittered retry wait), as on any other", () =>
+    Effect.gen(function* () {
+      yield* TestClock.adjust(Duration.millis(523.912487))
+      const deadlines = yield* makeRequestDeadlines(TIMEOUT)
+      const interrupted = yield* Ref.make(0)
+      expect(yield* runFor(Effect.either(deadlines.within(request(10, interrupted), timedOut)), 60_000)).toEqual(
+        Either.right("answered after 10 ms")
+      )
+      expect(yield* runFor(Effect.either(deadlines.within(request(40_000, interrupted), timedOut)), 60_000)).toEqual(
+        Either.left("timed out")
+      )
+    })
+  )
+
   it.scoped("interrupting the caller (Ctrl-C) interrupts the request", () =>
     Effect.gen(function* () {
       const deadlines = yield* makeRequestDeadlines(TIMEOUT)

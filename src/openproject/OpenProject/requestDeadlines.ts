@@ -1,4 +1,4 @@
-import { Clock, Deferred, Duration, Effect, Fiber, FiberId, type Scope } from "effect"
+import { Deferred, Duration, Effect, Fiber, FiberId, type Scope } from "effect"
 
 /**
  * The request timeout, kept for every attempt of one client by a single watchdog instead of a timer of
@@ -25,8 +25,20 @@ interface Pending {
   expired: boolean
 }
 
-/** The Clock's monotonic time in milliseconds (the wall clock may be set back; a timeout must not be). */
-const monotonicMillis = Effect.map(Clock.currentTimeNanos, (nanos) => Number(nanos / 1_000_000n))
+/**
+ * The Clock's monotonic time in milliseconds (the wall clock may be set back; a timeout must not be). A
+ * TestClock moved by a fraction of a millisecond (a jittered retry wait) cannot give its time in nanoseconds
+ * (it throws a RangeError); its milliseconds are then the same time in the same units.
+ */
+const monotonicMillis = Effect.clockWith((clock) =>
+  Effect.sync(() => {
+    try {
+      return Number(clock.unsafeCurrentTimeNanos() / 1_000_000n)
+    } catch {
+      return clock.unsafeCurrentTimeMillis()
+    }
+  })
+)
 
 /** A watchdog for this scope (one client's life): it stops with the scope. */
 export const makeRequestDeadlines = (
