@@ -212,17 +212,16 @@ const deduplicate = (rows: ReadonlyArray<DesiredRow>) => {
 }
 
 /**
- * Whether `table` is the tracking table of `tables` (the document's tables, as far as read), as
- * readTrackingTable picks it.
+ * The tracking table of `tables` (the document's tables, their rows perhaps not all read yet), as
+ * readTrackingTable picks it; undefined where it would find none or several.
  */
-export const isTrackingTableOf = (
+export const trackingTableOf = (
   tables: ReadonlyArray<MarkdownTable>,
-  table: MarkdownTable,
   file: string,
   spec: TableSpec
-): boolean => {
+): MarkdownTable | undefined => {
   const found = trackingTable(tables, file, spec)
-  return "table" in found && found.table === table
+  return "table" in found ? found.table : undefined
 }
 
 /**

@@ -238,7 +238,7 @@ const slicedTables = (
   for (const { cut, table, rows, at } of [...placed].reverse()) {
     const read: Array<Row> = []
     const head = headOf(skeleton, table)
-    const readTable = walk.tables.find((t) => t.rows === rows)
+    const readTable = onSlice === undefined ? undefined : walk.tables.find((t) => t.rows === rows)
     for (const slice of slicesOf(markdown, cut, head, definitions, rowsPerSlice(cut, head, definitions, slicing))) {
       const sliced = sliceRows(markdown, slice, parse)
       if (sliced === undefined) return undefined

@@ -3,10 +3,10 @@ import type { DocumentTables } from "../parseDesiredState/documentTables.js"
 import type { MarkdownTable, Row } from "../parseDesiredState/markdownTables.js"
 import {
   type DesiredRow,
-  isTrackingTableOf,
   type RowRead,
   readTrackingTable,
-  rowsAskingForAState
+  rowsAskingForAState,
+  trackingTableOf
 } from "../readTrackingTable.js"
 import type { TableSpec } from "../TableSpec.js"
 import { type Answer, NEXT_ROW_IN_FULL, type RowsAhead } from "./messages.js"
@@ -54,13 +54,20 @@ export const streamedReading = (post: (message: RowsAhead) => void) => {
   const sent = new Map<number, DesiredRow>()
   // Each row read for the stream, so the answer does not read it again.
   const reads = new Map<Row, RowRead>()
+  // The tracking table, picked once per set of tables: the skeleton's tables (their headers and places) do
+  // not change from one slice to the next, only their rows fill in.
+  let picked: { readonly tables: ReadonlyArray<MarkdownTable>; readonly table: MarkdownTable | undefined } | undefined
+  const trackingTableIn = (asked: StreamRequest, tables: ReadonlyArray<MarkdownTable>) => {
+    if (picked?.tables !== tables) picked = { tables, table: trackingTableOf(tables, asked.file, asked.spec) }
+    return picked.table
+  }
   const rowsOf = (
     asked: StreamRequest,
     tables: ReadonlyArray<MarkdownTable>,
     table: MarkdownTable,
     rows: ReadonlyArray<Row>
   ): ReadonlyArray<DesiredRow> => {
-    if (!isTrackingTableOf(tables, table, asked.file, asked.spec)) return []
+    if (trackingTableIn(asked, tables) !== table) return []
     const ahead = rowsAskingForAState(table, rows, asked.spec, asked.vocabulary, reads).filter(
       (row) => !sent.has(row.line)
     )
